@@ -1,0 +1,1 @@
+"""The dated catalog: file format, loader and look-ups."""

@@ -1,0 +1,426 @@
+"""Load catalog files (TOML) into a :class:`~penalty_rules.catalog.catalog.Catalog`.
+
+Why TOML: it is in the standard library (``tomllib``), has real dates and
+integers (``40_000_000`` reads well and cannot become a float by accident),
+comments for provenance notes, and the format itself forbids duplicate keys, so
+a clause typed twice is an error rather than a silent overwrite.
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from datetime import date, timedelta
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..citations.parse import parse_citation
+from ..errors import CatalogError, CitationSyntaxError
+from ..models.circumstance import Circumstance, CircumstanceKind
+from ..models.citation import Citation
+from ..models.document import DocumentNumber, DocumentRelation, LegalDocument, RelationKind
+from ..models.offender import OffenderTreatment
+from ..models.provision import Act, Counterpart, Measure, Provision, ProvisionVersion
+from ..models.rules import (
+    CompetenceRule,
+    DecreeMaximum,
+    DecreeRules,
+    FineScheme,
+    PartList,
+    TransitionRule,
+)
+from ..models.sector import LimitationPeriod, Sector, SectorMaximum
+from .catalog import Catalog, DocumentEntry, ProvisionKey, provision_key
+from .schema import RawArticle, RawClause, RawFile, RawMeasure, RawPartList
+
+DATA_PACKAGE = "penalty_rules.catalog.data"
+
+
+def _loc(loc: Sequence[int | str]) -> str:
+    return ".".join(str(part) for part in loc)
+
+
+class _FileReader:
+    """Converts one raw file into domain objects, naming fields in its errors."""
+
+    def __init__(self, path: str, raw: RawFile) -> None:
+        self.path = path
+        self.raw = raw
+        try:
+            self.number = DocumentNumber.parse(raw.document.number)
+        except ValueError as exc:
+            raise CatalogError(path, "document.number", str(exc)) from None
+
+    def error(self, field: str, reason: str) -> CatalogError:
+        return CatalogError(self.path, field, reason)
+
+    def cite(self, text: str, field: str, *, relative: bool = True) -> Citation:
+        """Read a citation; one naming no document is taken to be in this file's document."""
+        try:
+            citation = parse_citation(text)
+        except CitationSyntaxError as exc:
+            raise self.error(field, exc.reason) from None
+        if citation.document is None and relative:
+            citation = citation.with_document(self.number)
+        return citation
+
+    def model(self, cls: type[Any], field: str, **values: Any) -> Any:
+        try:
+            return cls(**values)
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            where = ".".join(p for p in (field, _loc(err["loc"])) if p)
+            raise self.error(where, err["msg"].removeprefix("Value error, ")) from None
+
+    # -- document ---------------------------------------------------------------------
+    def document(self) -> LegalDocument:
+        d = self.raw.document
+        relations = []
+        for i, r in enumerate(d.relations):
+            field = f"document.relations[{i}]"
+            try:
+                target = DocumentNumber.parse(r.target)
+            except ValueError as exc:
+                raise self.error(f"{field}.target", str(exc)) from None
+            self.cite(r.basis, f"{field}.basis")
+            relations.append(
+                self.model(
+                    DocumentRelation, field, kind=RelationKind(r.kind), target=target, on=r.on,
+                    parts=r.parts, basis=r.basis, provenance=r.provenance,
+                )
+            )
+        return self.model(
+            LegalDocument, "document", number=self.number, title=d.title, issuer_name=d.issuer,
+            issued_on=d.issued_on, effective_from=d.effective_from, effective_to=d.effective_to,
+            relations=tuple(relations), provenance=d.provenance,
+        )
+
+    def part_list(self, raw: RawPartList | None, field: str) -> PartList | None:
+        if raw is None:
+            return None
+        parts = tuple(self.cite(p, f"{field}.parts[{i}]") for i, p in enumerate(raw.parts))
+        return PartList(parts=parts, valid_from=raw.valid_from,
+                        basis=self.cite(raw.basis, f"{field}.basis"), provenance=raw.provenance)
+
+    def rules(self) -> DecreeRules | None:
+        r = self.raw.rules
+        if r is None:
+            return None
+        maxima = tuple(
+            DecreeMaximum(sector=m.sector, individual_max=m.individual_max,
+                          basis=self.cite(m.basis, f"rules.sector_maxima[{i}].basis"),
+                          provenance=m.provenance)
+            for i, m in enumerate(r.sector_maxima)
+        )
+        transition = None
+        if r.transition is not None:
+            try:
+                predecessor = DocumentNumber.parse(r.transition.predecessor)
+            except ValueError as exc:
+                raise self.error("rules.transition.predecessor", str(exc)) from None
+            transition = TransitionRule(
+                predecessor=predecessor,
+                ended_before=self.cite(r.transition.ended_before, "rules.transition.ended_before"),
+                ongoing=self.cite(r.transition.ongoing, "rules.transition.ongoing"),
+                provenance=r.transition.provenance,
+            )
+        return DecreeRules(
+            document=self.number, fine_base=r.fine_base,
+            fine_base_basis=self.cite(r.fine_base_basis, "rules.fine_base_basis"),
+            fine_base_provenance=r.fine_base_provenance,
+            base_exceptions=tuple(
+                self.cite(p, f"rules.base_exceptions[{i}]") for i, p in enumerate(r.base_exceptions)
+            ),
+            sector_maxima=maxima,
+            two_year_limitation=self.part_list(r.two_year_limitation, "rules.two_year_limitation"),
+            fined_once=self.part_list(r.fined_once, "rules.fined_once"),
+            fine_scheme=r.fine_scheme, competence_base=r.competence_base, transition=transition,
+        )
+
+    # -- general rules ----------------------------------------------------------------
+    def sectors(self) -> list[Sector]:
+        out = []
+        for i, s in enumerate(self.raw.sector):
+            field = f"sector[{i}]"
+            maxima = tuple(
+                self.model(SectorMaximum, f"{field}.maxima[{j}]", individual_max=m.individual_max,
+                           valid_from=m.valid_from, valid_to=m.valid_to,
+                           basis=self.cite(m.basis, f"{field}.maxima[{j}].basis"),
+                           provenance=m.provenance)
+                for j, m in enumerate(s.maxima)
+            )
+            limitation = tuple(
+                self.model(LimitationPeriod, f"{field}.limitation[{j}]", years=p.years,
+                           valid_from=p.valid_from, valid_to=p.valid_to,
+                           basis=self.cite(p.basis, f"{field}.limitation[{j}].basis"),
+                           provenance=p.provenance)
+                for j, p in enumerate(s.limitation)
+            )
+            out.append(self.model(Sector, field, code=s.code, label=s.label, maxima=maxima,
+                                  limitation=limitation))
+        return out
+
+    def circumstances(self) -> list[Circumstance]:
+        return [
+            self.model(Circumstance, f"circumstance[{i}]", code=c.code,
+                       kind=CircumstanceKind(c.kind),
+                       basis=self.cite(c.basis, f"circumstance[{i}].basis"), label=c.label,
+                       aliases=c.aliases, provenance=c.provenance)
+            for i, c in enumerate(self.raw.circumstance)
+        ]
+
+    def schemes(self) -> list[FineScheme]:
+        return [
+            self.model(FineScheme, f"fine_scheme[{i}]", code=s.code, kind=s.kind, label=s.label,
+                       percent=s.percent, valid_from=s.valid_from, valid_to=s.valid_to,
+                       basis=self.cite(s.basis, f"fine_scheme[{i}].basis"),
+                       amended_by=(self.cite(s.amended_by, f"fine_scheme[{i}].amended_by")
+                                   if s.amended_by else None),
+                       provenance=s.provenance)
+            for i, s in enumerate(self.raw.fine_scheme)
+        ]
+
+    def treatments(self) -> list[OffenderTreatment]:
+        return [
+            self.model(OffenderTreatment, f"offender_treatment[{i}]", kind=t.kind,
+                       fined_as=t.fined_as, label=t.label,
+                       basis=(self.cite(t.basis, f"offender_treatment[{i}].basis")
+                              if t.basis else None),
+                       provenance=t.provenance)
+            for i, t in enumerate(self.raw.offender_treatment)
+        ]
+
+    def competence(self) -> list[CompetenceRule]:
+        return [
+            self.model(CompetenceRule, f"competence[{i}]", code=c.code, official=c.official,
+                       level=c.level, body=c.body, document=self.number, caps=c.caps,
+                       cap_base=c.cap_base, percent=c.percent, valid_from=c.valid_from,
+                       valid_to=c.valid_to,
+                       basis=self.cite(c.basis, f"competence[{i}].basis"),
+                       provenance=c.provenance)
+            for i, c in enumerate(self.raw.competence)
+        ]
+
+    # -- provisions -------------------------------------------------------------------
+    def measures(self, raws: Iterable[RawMeasure], field: str, points: set[str]) -> tuple[Measure, ...]:
+        out = []
+        for i, m in enumerate(raws):
+            unknown = [p for p in m.points if points and p not in points]
+            if unknown:
+                raise self.error(f"{field}[{i}].points",
+                                 f"points {unknown} are not acts of this clause ({sorted(points)})")
+            out.append(self.model(Measure, f"{field}[{i}]", **m.model_dump()))
+        return tuple(out)
+
+    def provision(self, article_no: str, article: RawArticle, clause_no: str | None,
+                  clause: RawClause, field: str, document: LegalDocument) -> Provision:
+        sector = clause.sector or article.sector
+        if sector is None:
+            raise self.error(f"{field}.sector", "no sector on the clause or its article")
+        points = set(clause.points)
+        for amendment in clause.amendments:
+            points |= set(amendment.points)
+        start = clause.effective_from or document.effective_from
+        contents: list[tuple[date, Citation | None, Any, str]] = [(start, None, clause, field)]
+        for i, a in enumerate(clause.amendments):
+            contents.append((a.effective_from, self.cite(a.by, f"{field}.amendments[{i}].by",
+                                                         relative=False), a,
+                             f"{field}.amendments[{i}]"))
+        versions: list[ProvisionVersion] = []
+        for j, (begin, by, content, where) in enumerate(contents):
+            end = contents[j + 1][0] - timedelta(days=1) if j + 1 < len(contents) else None
+            if end is not None and end < begin:
+                raise self.error(f"{field}.amendments", "amendments must be in date order")
+            prev = versions[-1] if versions else None
+            adds = self.measures(content.additional_sanctions, f"{where}.additional_sanctions",
+                                 points)
+            rems = self.measures(content.remedial_measures, f"{where}.remedial_measures", points)
+            warning = content.warning
+            if prev is not None:
+                warning = prev.warning if warning is None else warning
+                adds = adds or prev.additional_sanctions
+                rems = rems or prev.remedial_measures
+            versions.append(self.model(
+                ProvisionVersion, where, effective_from=begin, effective_to=end, amended_by=by,
+                warning=bool(warning),
+                fine=content.fine if content.fine is not None or prev is None else prev.fine,
+                additional_sanctions=adds, remedial_measures=rems, provenance=content.provenance,
+            ))
+        acts = tuple(Act(point=p, label=label) for p, label in clause.points.items())
+        for a in clause.amendments:
+            known = {act.point for act in acts}
+            acts += tuple(Act(point=p, label=label) for p, label in a.points.items()
+                          if p not in known)
+        bad = [a.point for a in acts if not _is_letter(a.point)]
+        if bad:
+            raise self.error(f"{field}.points", f"{bad} are not Vietnamese point letters")
+        successor = None
+        if clause.successor is not None:
+            successor = Counterpart(
+                citation=self.cite(clause.successor.citation, f"{field}.successor.citation",
+                                   relative=False),
+                provenance=clause.successor.provenance,
+            )
+            if successor.citation.document is None:
+                raise self.error(f"{field}.successor.citation", "a successor must name its document")
+        return self.model(
+            Provision, field, document=self.number, article=article_no, clause=clause_no,
+            chapter=article.chapter, sector=sector, label=clause.label,
+            acts=tuple(sorted(acts, key=lambda a: _letter_order(a.point))),
+            versions=tuple(versions), successor=successor, caveats=clause.caveats,
+        )
+
+    def provisions(self, document: LegalDocument) -> list[Provision]:
+        out = []
+        for article_no, article in self.raw.article.items():
+            field = f"article.{article_no}"
+            try:
+                Citation(article=article_no)
+            except ValidationError:
+                raise self.error(field, f"{article_no!r} is not an article number") from None
+            if article.whole is not None and article.clause:
+                raise self.error(field, "an article has either 'whole' or clauses, not both")
+            if article.whole is not None:
+                out.append(self.provision(article_no, article, None, article.whole,
+                                          f"{field}.whole", document))
+            for clause_no, clause in article.clause.items():
+                cf = f"{field}.clause.{clause_no}"
+                try:
+                    Citation(article=article_no, clause=clause_no)
+                except ValidationError:
+                    raise self.error(cf, f"{clause_no!r} is not a clause number") from None
+                out.append(self.provision(article_no, article, clause_no, clause, cf, document))
+        return out
+
+
+def _is_letter(value: str) -> bool:
+    from ..citations.letters import is_point_letter
+
+    return is_point_letter(value)
+
+
+def _letter_order(value: str) -> int:
+    from ..citations.letters import letter_index
+
+    return letter_index(value)
+
+
+def _read_raw(path: str, text: str) -> RawFile:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise CatalogError(path, "", f"not valid TOML: {exc}") from None
+    try:
+        return RawFile.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        more = f" (and {exc.error_count() - 1} more problems)" if exc.error_count() > 1 else ""
+        reason = err["msg"]
+        if err["type"] == "extra_forbidden":
+            reason = "unknown field (not part of the catalog format)"
+        elif err["type"] == "missing":
+            reason = "required field is missing"
+        raise CatalogError(path, _loc(err["loc"]), reason + more) from None
+
+
+def _merge(catalog: Catalog, path: str, text: str) -> Catalog:
+    raw = _read_raw(path, text)
+    reader = _FileReader(path, raw)
+    document = reader.document()
+    key = str(document.number)
+    entries = dict(catalog.entries)
+    provisions: dict[ProvisionKey, Provision] = dict(catalog.provisions)
+    existing = entries.get(key)
+    if existing is not None and existing.document != document:
+        raise CatalogError(
+            path, "document",
+            f"document {key} is already loaded from {existing.source} with different metadata; "
+            "an overlay file must repeat the document block unchanged",
+        )
+    rules = reader.rules()
+    if existing is not None and rules is None:
+        rules = existing.rules
+    entries[key] = DocumentEntry(document=document, source=path, rules=rules)
+    for provision in reader.provisions(document):
+        provisions[provision_key(provision)] = provision
+
+    def unique(old: Iterable[Any], new: Iterable[Any], what: str) -> dict[str, Any]:
+        merged = {item.code: item for item in old}
+        for item in new:
+            merged[item.code] = item
+        return merged
+
+    sectors = unique(catalog.sectors.values(), reader.sectors(), "sector")
+    circumstances = unique(catalog.circumstances.values(), reader.circumstances(), "circumstance")
+    schemes = unique(catalog.schemes, reader.schemes(), "fine_scheme")
+    competence = unique(catalog.competence, reader.competence(), "competence")
+    treatments = dict(catalog.treatments)
+    for t in reader.treatments():
+        treatments[t.kind] = t
+    return replace(
+        catalog, entries=entries, provisions=provisions, sectors=sectors,
+        circumstances=circumstances, schemes=tuple(schemes.values()),
+        competence=tuple(competence.values()), treatments=treatments,
+    )
+
+
+def _check(catalog: Catalog) -> Catalog:
+    """Cross-file checks: sectors exist, successors resolve."""
+    for provision in catalog.provisions.values():
+        source = catalog.entries[str(provision.document)].source
+        where = provision.citation.format("short")
+        if provision.sector not in catalog.sectors:
+            raise CatalogError(source, f"{where}.sector",
+                               f"unknown sector {provision.sector!r}; known: "
+                               f"{', '.join(sorted(catalog.sectors))}")
+        if provision.successor is not None and catalog.successor_of(provision) is None:
+            raise CatalogError(source, f"{where}.successor",
+                               f"{provision.successor.citation} is not in the catalog")
+    return catalog
+
+
+def load_files(paths: Iterable[str | Path], base: Catalog | None = None) -> Catalog:
+    """Load catalog files on top of ``base`` (default: an empty catalog).
+
+    Later files add documents and provisions, and replace provisions with the same
+    citation; an overlay file repeats the ``[document]`` block unchanged.
+    """
+    catalog = base or Catalog()
+    for path in paths:
+        p = Path(path)
+        try:
+            text = p.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise CatalogError(str(p), "", f"cannot read file: {exc.strerror}") from None
+        except UnicodeDecodeError:
+            raise CatalogError(str(p), "", "not UTF-8 text") from None
+        catalog = _merge(catalog, str(p), text)
+    return _check(catalog)
+
+
+@functools.lru_cache(maxsize=1)
+def bundled_catalog() -> Catalog:
+    """The catalog shipped with the library (loaded once, then cached; it is immutable)."""
+    catalog = Catalog()
+    folder = resources.files(DATA_PACKAGE)
+    for item in sorted(folder.iterdir(), key=lambda i: i.name):
+        if item.name.endswith(".toml"):
+            catalog = _merge(catalog, f"penalty_rules/catalog/data/{item.name}",
+                             item.read_text(encoding="utf-8"))
+    return _check(catalog)
+
+
+def load_catalog(*paths: str | Path, bundled: bool = True) -> Catalog:
+    """The bundled catalog, with the user's catalog files loaded on top.
+
+    >>> catalog = load_catalog()
+    >>> str(catalog.document("174/2026/NĐ-CP").number)
+    '174/2026/NĐ-CP'
+    """
+    base = bundled_catalog() if bundled else Catalog()
+    return load_files(paths, base) if paths else base

@@ -1,0 +1,1 @@
+"""Typed, frozen pydantic models of the legal domain."""

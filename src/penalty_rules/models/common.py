@@ -1,0 +1,75 @@
+"""Small shared types: money, localized text, provenance."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StrictInt
+
+#: Whole Vietnamese đồng. Strict: a ``float`` (or a numeric string) is refused.
+VND = Annotated[StrictInt, Field(ge=0, description="whole VND (đồng)")]
+
+
+class Frozen(BaseModel):
+    """Base of every model: immutable, unknown fields refused."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Language(StrEnum):
+    """Languages the library renders text in."""
+
+    VI = "vi"
+    EN = "en"
+
+
+class Localized(Frozen):
+    """A short text written in Vietnamese and in English."""
+
+    vi: str = Field(min_length=1)
+    en: str = Field(min_length=1)
+
+    def get(self, language: Language | str) -> str:
+        """Return the text for ``language`` (``"vi"`` or ``"en"``)."""
+        return self.vi if Language(language) is Language.VI else self.en
+
+
+class Status(StrEnum):
+    """How a figure or fact was established (see the reference README)."""
+
+    CONFIRMED = "CONFIRMED"
+    CONFIRMED_SECONDARY = "CONFIRMED-secondary"
+    CONFIRMED_NEWS = "CONFIRMED-news"
+    INFERRED = "INFERRED"
+    DERIVED = "DERIVED"
+    MEMORY = "MEMORY"
+
+    @property
+    def verified(self) -> bool:
+        """True when the fact was seen in a primary text or a page quoting it."""
+        return self is Status.CONFIRMED
+
+    @property
+    def unverified(self) -> bool:
+        """True for MEMORY: a belief that no source confirmed."""
+        return self is Status.MEMORY
+
+
+class Provenance(Frozen):
+    """Where a figure comes from and how sure we are of it."""
+
+    source: str = Field(min_length=3, description="document, page or fact-sheet row")
+    status: Status
+    verified_on: date | None = None
+    note: str | None = None
+
+    @property
+    def flag(self) -> str | None:
+        """A short flag users must see when the fact is not CONFIRMED, else ``None``."""
+        if self.status.verified:
+            return None
+        if self.status.unverified:
+            return "UNVERIFIED (MEMORY)"
+        return self.status.value

@@ -1,0 +1,112 @@
+"""General rules: a decree's own rules, fine-determination schemes and competence."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from .citation import Citation
+from .common import VND, Frozen, Localized, Provenance
+from .document import DocumentNumber
+from .offender import FineBase
+from .sector import Dated
+
+
+class PartList(Frozen):
+    """A list of parts of a decree singled out by one of its clauses."""
+
+    parts: tuple[Citation, ...]
+    valid_from: date | None = Field(default=None, description="None: since the decree began")
+    basis: Citation
+    provenance: Provenance
+
+    def covers(self, citation: Citation) -> Citation | None:
+        """The listed part that contains ``citation``, if any."""
+        return next((p for p in self.parts if citation.within(p)), None)
+
+
+class DecreeMaximum(Frozen):
+    """A sector maximum restated by a decree (for individuals)."""
+
+    sector: str
+    individual_max: VND = Field(gt=0)
+    basis: Citation
+    provenance: Provenance
+
+
+class TransitionRule(Frozen):
+    """How a replacing decree treats acts from before its effective date."""
+
+    predecessor: DocumentNumber
+    ended_before: Citation = Field(description="clause: acts that ended before → predecessor")
+    ongoing: Citation = Field(description="clause: acts still ongoing → decree in force at detection")
+    provenance: Provenance
+
+
+class DecreeRules(Frozen):
+    """The general rules a sanctioning decree states for its own provisions."""
+
+    document: DocumentNumber
+    fine_base: FineBase
+    fine_base_basis: Citation
+    fine_base_provenance: Provenance
+    base_exceptions: tuple[Citation, ...] = Field(
+        default=(), description="parts whose amounts are written for the other kind of offender"
+    )
+    sector_maxima: tuple[DecreeMaximum, ...] = ()
+    two_year_limitation: PartList | None = None
+    fined_once: PartList | None = None
+    fine_scheme: str | None = Field(default=None, description="code of a decree-specific scheme")
+    competence_base: FineBase = FineBase.ORGANIZATION
+    transition: TransitionRule | None = None
+
+
+class SchemeKind(StrEnum):
+    """Ways of turning circumstances into a specific fine."""
+
+    AVERAGE_ONLY = "average_only"
+    BOUNDS_AT_TWO = "bounds_at_two"
+    OPEN_INTERVAL_BOUNDS_AT_TWO = "open_interval_bounds_at_two"
+    PERCENT_OF_AVERAGE = "percent_of_average"
+
+
+class FineScheme(Dated):
+    """A dated rule for the specific fine within a frame."""
+
+    code: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    kind: SchemeKind
+    label: Localized
+    percent: int | None = Field(default=None, ge=1, le=100)
+    basis: Citation
+    amended_by: Citation | None = None
+    provenance: Provenance
+
+    @model_validator(mode="after")
+    def _percent(self) -> FineScheme:
+        if (self.kind is SchemeKind.PERCENT_OF_AVERAGE) != (self.percent is not None):
+            raise ValueError("percent is required for percent_of_average and only for it")
+        return self
+
+
+class CompetenceRule(Dated):
+    """An official's power to fine, as a cap per sector or a percentage of the maximum."""
+
+    code: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    official: Localized
+    level: Literal["commune", "district", "province", "central", "field"]
+    body: str = Field(description="code of the body the official belongs to")
+    document: DocumentNumber
+    caps: dict[str, VND] = Field(default_factory=dict, description="sector code → cap")
+    cap_base: FineBase = FineBase.ORGANIZATION
+    percent: int | None = Field(default=None, ge=1, le=100)
+    basis: Citation
+    provenance: Provenance
+
+    @model_validator(mode="after")
+    def _cap_or_percent(self) -> CompetenceRule:
+        if bool(self.caps) == (self.percent is not None):
+            raise ValueError("a competence rule has either caps per sector or a percent, not both")
+        return self
