@@ -1,4 +1,111 @@
-"""penalty_rules — Vietnamese administrative penalty rules as code."""
+"""penalty_rules — Vietnamese administrative penalty rules as code.
+
+Typed models of legal documents, citations, provisions and cases; a dated catalog
+bundled as TOML; an engine that chooses the law in force, computes the fine frame
+and the specific fine, the limitation period and who may decide, and explains
+every step with its legal basis in Vietnamese and English.
+
+>>> from penalty_rules import assess
+>>> result = assess({
+...     "offender": {"kind": "individual"},
+...     "decided_on": "2026-08-10",
+...     "violations": [{
+...         "provision": "điểm a khoản 1 Điều 95 Nghị định 174/2026/NĐ-CP",
+...         "committed_on": "2026-07-20", "ended_on": "2026-07-20",
+...         "detected_on": "2026-07-25"}],
+... })
+>>> result.violations[0].fine_min, result.violations[0].fine_max, result.total_fine
+(10000000, 15000000, 12500000)
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from .catalog.catalog import Catalog
+from .catalog.loader import bundled_catalog, load_catalog, load_files
+from .citations.letters import POINT_LETTERS
 from .citations.parse import parse_citation
-from .errors import CitationSyntaxError
-__all__ = ["CitationSyntaxError", "parse_citation"]
+from .engine.assess import assess, parse_case
+from .engine.fines import specific_fine
+from .errors import (
+    CaseError,
+    CatalogError,
+    CitationError,
+    CitationSyntaxError,
+    DocumentNotFound,
+    NoApplicableVersion,
+    PenaltyRulesError,
+    ProvisionNotFound,
+    UnknownCircumstance,
+)
+from .models.assessment import Assessment, FineInterval, TraceStep, ViolationAssessment
+from .models.case import Case, ViolationFact
+from .models.circumstance import Circumstance, CircumstanceKind
+from .models.citation import Citation
+from .models.common import Language, Localized, Provenance, Status
+from .models.document import DocumentKind, DocumentNumber, DocumentRelation, LegalDocument
+from .models.offender import FineBase, Offender, OffenderKind
+from .models.provision import BandedFine, FineFrame, Measure, PerUnitFine, Provision
+from .models.rules import CompetenceRule, DecreeRules, FineScheme, SchemeKind
+from .models.sector import Sector
+from .report.formatting import long_date, money, render_step
+from .report.jsonout import assessment_json
+from .report.text import render_text
+
+__all__ = [
+    "POINT_LETTERS",
+    "Assessment",
+    "BandedFine",
+    "Case",
+    "CaseError",
+    "Catalog",
+    "CatalogError",
+    "Circumstance",
+    "CircumstanceKind",
+    "Citation",
+    "CitationError",
+    "CitationSyntaxError",
+    "CompetenceRule",
+    "DecreeRules",
+    "DocumentKind",
+    "DocumentNotFound",
+    "DocumentNumber",
+    "DocumentRelation",
+    "FineBase",
+    "FineFrame",
+    "FineInterval",
+    "FineScheme",
+    "Language",
+    "LegalDocument",
+    "Localized",
+    "Measure",
+    "NoApplicableVersion",
+    "Offender",
+    "OffenderKind",
+    "PenaltyRulesError",
+    "PerUnitFine",
+    "Provenance",
+    "Provision",
+    "ProvisionNotFound",
+    "SchemeKind",
+    "Sector",
+    "Status",
+    "TraceStep",
+    "UnknownCircumstance",
+    "ViolationAssessment",
+    "ViolationFact",
+    "__version__",
+    "assess",
+    "assessment_json",
+    "bundled_catalog",
+    "load_catalog",
+    "load_files",
+    "long_date",
+    "money",
+    "parse_case",
+    "parse_citation",
+    "render_step",
+    "render_text",
+    "specific_fine",
+]

@@ -177,7 +177,8 @@ class _FileReader:
     def schemes(self) -> list[FineScheme]:
         return [
             self.model(FineScheme, f"fine_scheme[{i}]", code=s.code, kind=s.kind, label=s.label,
-                       percent=s.percent, valid_from=s.valid_from, valid_to=s.valid_to,
+                       percent=s.percent, scope=s.scope, valid_from=s.valid_from,
+                       valid_to=s.valid_to,
                        basis=self.cite(s.basis, f"fine_scheme[{i}].basis"),
                        amended_by=(self.cite(s.amended_by, f"fine_scheme[{i}].amended_by")
                                    if s.amended_by else None),
@@ -197,7 +198,8 @@ class _FileReader:
 
     def competence(self) -> list[CompetenceRule]:
         return [
-            self.model(CompetenceRule, f"competence[{i}]", code=c.code, official=c.official,
+            self.model(CompetenceRule, f"competence[{i}]", code=c.code, title=c.title,
+                       official=c.official,
                        level=c.level, body=c.body, document=self.number, caps=c.caps,
                        cap_base=c.cap_base, percent=c.percent, valid_from=c.valid_from,
                        valid_to=c.valid_to,

@@ -117,6 +117,7 @@ class RawScheme(Raw):
     kind: SchemeKind
     label: Localized
     percent: int | None = None
+    scope: Literal["general", "decree"] = "general"
     valid_from: date
     valid_to: date | None = None
     basis: str
@@ -134,6 +135,7 @@ class RawTreatment(Raw):
 
 class RawCompetence(Raw):
     code: str
+    title: str
     official: Localized
     level: Literal["commune", "district", "province", "central", "field"]
     body: str

@@ -12,7 +12,7 @@ from .document import DocumentNumber
 from .offender import Offender
 from .provision import Duration
 
-ParamValue = int | str | date | bool | None
+ParamValue = int | str | date | bool | Citation | Localized | None
 
 
 class TraceStep(Frozen):
@@ -75,7 +75,8 @@ class ViolationAssessment(Frozen):
     warning_possible: bool
     fine_min: VND | None
     fine_max: VND | None
-    fine: VND | None
+    fine: VND | None = Field(description="amount for this entry (× times when fined separately)")
+    fine_per_act: VND | None = None
     fine_interval: FineInterval | None
     times: int = 1
     fined_once: bool = False

@@ -80,6 +80,9 @@ class FineScheme(Dated):
     kind: SchemeKind
     label: Localized
     percent: int | None = Field(default=None, ge=1, le=100)
+    scope: Literal["general", "decree"] = Field(
+        default="general", description="decree: used only by decrees that name it"
+    )
     basis: Citation
     amended_by: Citation | None = None
     provenance: Provenance
@@ -95,6 +98,8 @@ class CompetenceRule(Dated):
     """An official's power to fine, as a cap per sector or a percentage of the maximum."""
 
     code: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    title: str = Field(pattern=r"^[a-z][a-z0-9_]*$",
+                       description="the same official across decrees, e.g. commune_chair")
     official: Localized
     level: Literal["commune", "district", "province", "central", "field"]
     body: str = Field(description="code of the body the official belongs to")

@@ -1,0 +1,1 @@
+"""Messages of the explanation trace, in Vietnamese and English."""

@@ -1,0 +1,1 @@
+"""Rendering assessments and traces as text (vi/en) and JSON."""
