@@ -375,7 +375,8 @@ def _check(catalog: Catalog) -> Catalog:
     """Cross-file checks: sectors exist, successors resolve."""
     for provision in catalog.provisions.values():
         source = catalog.entries[str(provision.document)].source
-        where = provision.citation.format("short")
+        where = f"article.{provision.article}." + (
+            f"clause.{provision.clause}" if provision.clause else "whole")
         if provision.sector not in catalog.sectors:
             raise CatalogError(source, f"{where}.sector",
                                f"unknown sector {provision.sector!r}; known: "

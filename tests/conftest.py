@@ -1,0 +1,49 @@
+"""Shared fixtures and helpers for the test suite."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from penalty_rules import Assessment, Catalog, assess, bundled_catalog
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def catalog() -> Catalog:
+    return bundled_catalog()
+
+
+def violation(provision: str, committed: str, ended: str | None, detected: str,
+              **extra: Any) -> dict[str, Any]:
+    """A violation fact as the JSON contract writes it."""
+    return {"provision": provision, "committed_on": committed, "ended_on": ended,
+            "detected_on": detected, **extra}
+
+
+def case(kind: str, decided: str, *violations: dict[str, Any]) -> dict[str, Any]:
+    return {"offender": {"kind": kind}, "decided_on": decided, "violations": list(violations)}
+
+
+@pytest.fixture
+def run() -> Callable[..., Assessment]:
+    """Assess a one-violation case quickly: run(kind, decided, provision, committed, ended, detected)."""
+
+    def _run(kind: str, decided: str, provision: str, committed: str, ended: str | None,
+             detected: str, catalog: Catalog | None = None, **extra: Any) -> Assessment:
+        data = case(kind, decided, violation(provision, committed, ended, detected, **extra))
+        return assess(data, catalog, today=date(2026, 11, 27))
+
+    return _run
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path

@@ -1,0 +1,138 @@
+"""The loader rejects malformed catalog files naming the file, the field and the reason."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from penalty_rules import CatalogError, load_catalog, load_files
+from tests.conftest import write
+
+HEADER = """format = 1
+
+[document]
+number = "999/2026/NĐ-CP"
+title = { vi = "Nghị định thử", en = "Test decree" }
+issuer = { vi = "Chính phủ", en = "Government" }
+issued_on = 2026-01-01
+effective_from = 2026-02-01
+provenance = { source = "test fixture", status = "CONFIRMED" }
+
+[rules]
+fine_base = "organization"
+fine_base_basis = "khoản 3 Điều 4"
+fine_base_provenance = { source = "test fixture", status = "CONFIRMED" }
+"""
+
+CLAUSE = """
+[article.5]
+title = { vi = "Thử", en = "Test" }
+sector = "telecom"
+
+[article.5.clause.1]
+label = { vi = "Hành vi thử", en = "Test act" }
+fine = { kind = "frame", min = 1_000_000, max = 2_000_000 }
+provenance = { source = "test fixture", status = "CONFIRMED" }
+"""
+
+
+def load(tmp_path: Path, text: str) -> None:
+    load_files([write(tmp_path, "test.toml", text)], load_catalog())
+
+
+def test_valid_fixture_loads_on_top_of_bundled(tmp_path: Path) -> None:
+    catalog = load_files([write(tmp_path, "ok.toml", HEADER + CLAUSE)], load_catalog())
+    provision = catalog.provisions[("999/2026/NĐ-CP", "5", "1")]
+    assert provision.versions[0].fine is not None
+    assert "174/2026/NĐ-CP" in catalog.entries  # bundled data still there
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "reason"),
+    [
+        (HEADER + CLAUSE + "\n[article.5.clause.1]\n", "", "not valid TOML"),
+        (HEADER + CLAUSE.replace("sector = ", "colour = 1\nsector = "), "article.5.colour",
+         "unknown field"),
+        (HEADER + CLAUSE.rsplit("provenance", 1)[0], "article.5.clause.1.provenance",
+         "required field is missing"),
+        (HEADER + CLAUSE.replace("min = 1_000_000", "min = 3_000_000"), "article.5.clause.1.fine",
+         "min 3000000 is above max 2000000"),
+        (HEADER + CLAUSE.replace("min = 1_000_000", "min = 1000000.5"), "fine",
+         "valid integer"),
+        ((HEADER + CLAUSE).replace('status = "CONFIRMED" }\n\n[article',
+                                    'status = "SURE" }\n\n[article'),
+         "rules.fine_base_provenance.status", "CONFIRMED"),
+        (HEADER.replace('"khoản 3 Điều 4"', '"khoản 3 điểm z Điều 4"'), "rules.fine_base_basis",
+         "not a Vietnamese point letter"),
+        (HEADER + CLAUSE.replace('sector = "telecom"', 'sector = "telekom"'), "article.5.clause.1.sector",
+         "unknown sector 'telekom'"),
+        (HEADER.replace('number = "999/2026/NĐ-CP"', 'number = "999-2026"'), "document.number",
+         "not a document number"),
+        (HEADER + CLAUSE + 'points.f = { vi = "x", en = "y" }\n', "article.5.clause.1.points",
+         "not Vietnamese point letters"),
+        (HEADER.replace("effective_from = 2026-02-01", "effective_from = 2025-02-01"), "document",
+         "before it is issued"),
+        (HEADER + CLAUSE + 'successor = { citation = "khoản 9 Điều 9 Nghị định 174/2026/NĐ-CP", '
+         'provenance = { source = "x y z", status = "INFERRED" } }\n', "successor",
+         "is not in the catalog"),
+    ],
+)
+def test_malformed_file_names_file_field_reason(tmp_path: Path, text: str, field: str,
+                                                reason: str) -> None:
+    with pytest.raises(CatalogError) as info:
+        load(tmp_path, text)
+    message = str(info.value)
+    assert "test.toml" in message
+    assert field in message
+    assert reason in message
+
+
+def test_duplicate_keys_are_errors(tmp_path: Path) -> None:
+    text = HEADER + CLAUSE + CLAUSE.split("[article.5.clause.1]")[1].join(["\n[article.5.clause.1]", ""])
+    with pytest.raises(CatalogError, match="not valid TOML"):
+        load(tmp_path, text)
+
+
+def test_missing_file_is_reported(tmp_path: Path) -> None:
+    with pytest.raises(CatalogError, match="cannot read file"):
+        load_files([tmp_path / "nope.toml"])
+
+
+def test_overlay_must_repeat_document_block(tmp_path: Path) -> None:
+    first = write(tmp_path, "a.toml", HEADER + CLAUSE)
+    changed = write(tmp_path, "b.toml", HEADER.replace("Test decree", "Other") + CLAUSE)
+    with pytest.raises(CatalogError, match="already loaded from"):
+        load_files([first, changed], load_catalog())
+
+
+def test_overlay_replaces_a_provision(tmp_path: Path) -> None:
+    first = write(tmp_path, "a.toml", HEADER + CLAUSE)
+    second = write(tmp_path, "b.toml", HEADER + CLAUSE.replace("max = 2_000_000", "max = 4_000_000"))
+    catalog = load_files([first, second], load_catalog())
+    fine = catalog.provisions[("999/2026/NĐ-CP", "5", "1")].versions[0].fine
+    assert fine is not None and fine.max == 4_000_000  # type: ignore[union-attr]
+
+
+def test_money_keeps_every_dong(tmp_path: Path) -> None:
+    """OpenFisca's float32 loses 40 000 001; whole-đồng integers must not."""
+    path = write(tmp_path, "m.toml", HEADER + CLAUSE.replace("max = 2_000_000", "max = 40_000_001"))
+    catalog = load_files([path], load_catalog())
+    fine = catalog.provisions[("999/2026/NĐ-CP", "5", "1")].versions[0].fine
+    assert fine is not None and fine.max == 40_000_001  # type: ignore[union-attr]
+
+
+def test_amendments_create_dated_versions(tmp_path: Path) -> None:
+    text = HEADER + CLAUSE + """
+[[article.5.clause.1.amendments]]
+effective_from = 2026-06-01
+by = "khoản 2 Điều 1 Nghị định 998/2026/NĐ-CP"
+fine = { kind = "frame", min = 2_000_000, max = 3_000_000 }
+provenance = { source = "test fixture", status = "CONFIRMED" }
+"""
+    catalog = load_files([write(tmp_path, "am.toml", text)], load_catalog())
+    versions = catalog.provisions[("999/2026/NĐ-CP", "5", "1")].versions
+    assert [(str(v.effective_from), str(v.effective_to)) for v in versions] == [
+        ("2026-02-01", "2026-05-31"), ("2026-06-01", "None")]
+    assert versions[1].amended_by is not None
+    assert str(versions[1].amended_by.document) == "998/2026/NĐ-CP"
