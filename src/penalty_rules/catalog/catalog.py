@@ -197,7 +197,7 @@ class Catalog:
             pool[text(provision.citation)] = provision
             for act in provision.acts:
                 pool[text(provision.citation.model_copy(update={"point": act.point}))] = provision
-        wanted = text(citation) if citation.document else text(citation)
+        wanted = text(citation)
         if citation.document is None:
             keys = {k.split(" ")[0]: k for k in pool}
             close = difflib.get_close_matches(wanted, list(keys), n=limit, cutoff=0.5)

@@ -94,11 +94,12 @@ class _FileReader:
                     parts=r.parts, basis=r.basis, provenance=r.provenance,
                 )
             )
-        return self.model(
+        document: LegalDocument = self.model(
             LegalDocument, "document", number=self.number, title=d.title, issuer_name=d.issuer,
             issued_on=d.issued_on, effective_from=d.effective_from, effective_to=d.effective_to,
             relations=tuple(relations), provenance=d.provenance,
         )
+        return document
 
     def part_list(self, raw: RawPartList | None, field: str) -> PartList | None:
         if raw is None:
@@ -270,12 +271,13 @@ class _FileReader:
             )
             if successor.citation.document is None:
                 raise self.error(f"{field}.successor.citation", "a successor must name its document")
-        return self.model(
+        provision: Provision = self.model(
             Provision, field, document=self.number, article=article_no, clause=clause_no,
             chapter=article.chapter, sector=sector, label=clause.label,
             acts=tuple(sorted(acts, key=lambda a: _letter_order(a.point))),
             versions=tuple(versions), successor=successor, caveats=clause.caveats,
         )
+        return provision
 
     def provisions(self, document: LegalDocument) -> list[Provision]:
         out = []

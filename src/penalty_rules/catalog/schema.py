@@ -171,7 +171,7 @@ class RawContent(Raw):
 
 
 class RawAmendment(RawContent):
-    warning: bool | None = None  # type: ignore[assignment]
+    warning: bool | None = None
     effective_from: date
     by: str
     label: Localized | None = None

@@ -96,9 +96,9 @@ def _letter(text: str, raw: str) -> str:
 
 def _document(text: str, folded: str) -> tuple[DocumentNumber | None, str]:
     """Find and remove the document number in ``folded``."""
-    for alias, number in _LAW_ALIASES.items():
+    for alias, law in _LAW_ALIASES.items():
         if alias in folded:
-            return DocumentNumber.parse(number), folded.replace(alias, " ")
+            return DocumentNumber.parse(law), folded.replace(alias, " ")
     found = list(_DOC_FULL.finditer(folded))
     short = list(_DOC_SHORT.finditer(folded))
     if len(found) + len(short) > 1:

@@ -124,10 +124,12 @@ def _redirect(catalog: Catalog, provision: Provision, version: ProvisionVersion,
         for other in catalog.provisions_of(provision.document):
             other_version = other.version_on(day)
             ofine = other_version.fine if other_version else None
-            if ofine is not None and not isinstance(ofine, BandedFine) and ofine.beyond is not None:
-                if ofine.beyond.with_document(other.document).clause_level() == provision.citation:
-                    target = other.citation
-                    break
+            if (ofine is not None and not isinstance(ofine, BandedFine)
+                    and ofine.beyond is not None
+                    and ofine.beyond.with_document(other.document).clause_level()
+                    == provision.citation):
+                target = other.citation
+                break
     if target is None:
         return None
     target = target if target.document else target.with_document(provision.document)

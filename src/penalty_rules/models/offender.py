@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from .common import Frozen, Localized, Provenance
 from .citation import Citation
+from .common import Frozen, Localized, Provenance
 
 
 class OffenderKind(StrEnum):
