@@ -136,3 +136,14 @@ provenance = { source = "test fixture", status = "CONFIRMED" }
         ("2026-02-01", "2026-05-31"), ("2026-06-01", "None")]
     assert versions[1].amended_by is not None
     assert str(versions[1].amended_by.document) == "998/2026/NĐ-CP"
+
+
+def test_sanction_durations_stay_within_the_decree_limit(tmp_path: Path) -> None:
+    header = HEADER.replace('fine_base_provenance = { source = "test fixture", status = "CONFIRMED" }',
+                            'fine_base_provenance = { source = "test fixture", status = "CONFIRMED" }\n'
+                            'duration_limit = { min_months = 1, max_months = 24, basis = "khoản 2 Điều 3", '
+                            'provenance = { source = "test fixture", status = "CONFIRMED" } }')
+    clause = CLAUSE + ('additional_sanctions = [{ code = "activity_suspension", label = { vi = "x", en = "y" }, '
+                       'duration = { min_months = 1, max_months = 30 } }]\n')
+    with pytest.raises(CatalogError, match="outside the 1–24 months"):
+        load(tmp_path, header + clause)

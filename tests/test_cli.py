@@ -98,7 +98,13 @@ def test_catalog_listings(capsys: pytest.CaptureFixture[str]) -> None:
     numbers = [d["number"] for d in json.loads(out)]
     assert code == 0 and "174/2026/NĐ-CP" in numbers and "15/2020/NĐ-CP" in numbers
     code, out, _ = run(capsys, "catalog", "--document", "174/2026/NĐ-CP", "--format", "json")
-    assert code == 0 and len(json.loads(out)) == 50
+    provisions = json.loads(out)
+    assert code == 0 and len(provisions) == 50
+    art11 = next(p for p in provisions if p["citation"] == "khoản 1 Điều 11 Nghị định 174/2026/NĐ-CP")
+    assert art11["flags"]["two_year_limitation"]["parts"] == [
+        "điểm a khoản 1 Điều 11 Nghị định 174/2026/NĐ-CP",
+        "điểm c khoản 1 Điều 11 Nghị định 174/2026/NĐ-CP"]
+    assert art11["flags"]["fined_once_when_repeated"]["basis"] == "khoản 6 Điều 4 Nghị định 174/2026/NĐ-CP"
     code, _, err = run(capsys, "catalog", "--document", "1/2030/NĐ-CP")
     assert code == 2 and "documents known" in err
 

@@ -311,3 +311,65 @@ def test_decision_before_detection_is_refused() -> None:
     with pytest.raises(CaseError, match="before detected_on"):
         assess(case("organization", "2026-07-05", violation(ART95, "2026-07-01", "2026-07-02",
                                                             "2026-08-01")))
+
+
+PERCENT_SCHEME = """format = 1
+
+[document]
+number = "998/2026/NĐ-CP"
+title = { vi = "Nghị định thử có cách tính riêng", en = "Test decree with its own scheme" }
+issuer = { vi = "Chính phủ", en = "Government" }
+issued_on = 2026-01-01
+effective_from = 2026-02-01
+provenance = { source = "test fixture", status = "MEMORY" }
+
+[rules]
+fine_base = "individual"
+fine_base_basis = "khoản 1 Điều 2"
+fine_base_provenance = { source = "test fixture", status = "MEMORY" }
+fine_scheme = "test_plus_minus_10"
+
+[[fine_scheme]]
+code = "test_plus_minus_10"
+kind = "percent_of_average"
+percent = 10
+scope = "decree"
+label = { vi = "±10% mức trung bình cho mỗi tình tiết", en = "±10% of the average per circumstance" }
+valid_from = 2026-02-01
+basis = "khoản 4 Điều 7"
+provenance = { source = "test fixture modelled on the tax decree rule", status = "MEMORY" }
+
+[article.5]
+title = { vi = "Thử", en = "Test" }
+sector = "printing"
+
+[article.5.clause.1]
+label = { vi = "Hành vi thử", en = "Test act" }
+fine = { kind = "frame", min = 500_000, max = 1_000_000 }
+provenance = { source = "test fixture", status = "MEMORY" }
+"""
+
+
+def test_decree_specific_scheme_overrides_the_general_one(tmp_path: Path) -> None:
+    catalog = load_files([write(tmp_path, "scheme.toml", PERCENT_SCHEME)], load_catalog())
+    facts = violation("khoản 1 Điều 5 Nghị định 998/2026/NĐ-CP", "2026-03-01", "2026-03-01",
+                      "2026-03-05", aggravating=["concealed"])
+    result = assess(case("individual", "2026-04-01", facts), catalog)
+    v = result.violations[0]
+    assert v.fine == 825_000  # average 750,000 + 10 %
+    scheme = next(s for s in v.trace if s.rule == "fine.scheme")
+    assert scheme.citations[0].format() == "khoản 4 Điều 7 Nghị định 998/2026/NĐ-CP"
+    # The decree-only scheme is never used for other decrees.
+    other = assess(case("individual", "2026-08-10", violation(
+        ART95, "2026-07-20", "2026-07-20", "2026-07-25", aggravating=["concealed"])), catalog)
+    assert other.violations[0].fine == 13_750_000
+
+
+def test_missing_limitation_period_is_an_error_not_a_guess(tmp_path: Path) -> None:
+    catalog = load_files([write(tmp_path, "scheme.toml",
+                                PERCENT_SCHEME.replace('sector = "printing"', 'sector = "commerce"'))],
+                         load_catalog())
+    facts = violation("khoản 1 Điều 5 Nghị định 998/2026/NĐ-CP", "2026-03-01", "2026-03-01",
+                      "2026-03-05")
+    with pytest.raises(CaseError, match="no limitation period is recorded for the commerce sector"):
+        assess(case("individual", "2026-04-01", facts), catalog)

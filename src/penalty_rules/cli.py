@@ -105,7 +105,7 @@ def _run(args: argparse.Namespace, catalog: Catalog) -> int:
         if args.document:
             number = catalog.document(args.document).number
             provisions = catalog.provisions_of(number)
-            _emit(provisions_json(provisions), args.format,
+            _emit(provisions_json(provisions, catalog), args.format,
                   provisions_text(provisions, args.lang))
         else:
             _emit(documents_json(catalog), args.format, documents_text(catalog, args.lang))

@@ -52,6 +52,10 @@ class Catalog:
     def __post_init__(self) -> None:
         for name in ("entries", "provisions", "sectors", "circumstances", "treatments"):
             object.__setattr__(self, name, MappingProxyType(dict(getattr(self, name))))
+        by_article: dict[str, list[Provision]] = {}
+        for provision in self.provisions.values():
+            by_article.setdefault(provision.article, []).append(provision)
+        object.__setattr__(self, "_by_article", MappingProxyType(by_article))
 
     # -- documents -------------------------------------------------------------------
     @property
@@ -166,10 +170,9 @@ class Catalog:
         """
         matches: list[Provision] = []
         problems: list[str] = []
-        for provision in self.provisions.values():
+        index: Mapping[str, list[Provision]] = getattr(self, "_by_article")
+        for provision in index.get(citation.article, ()):
             if citation.document is not None and provision.document != citation.document:
-                continue
-            if provision.article != citation.article:
                 continue
             if citation.clause is None and provision.clause is not None:
                 problems.append("cite a clause (khoản) of that article")

@@ -30,6 +30,7 @@ from ..models.rules import (
     CompetenceRule,
     DecreeMaximum,
     DecreeRules,
+    DurationLimit,
     FineScheme,
     PartList,
     TransitionRule,
@@ -130,8 +131,15 @@ class _FileReader:
                 ongoing=self.cite(r.transition.ongoing, "rules.transition.ongoing"),
                 provenance=r.transition.provenance,
             )
+        limit = None
+        if r.duration_limit is not None:
+            d = r.duration_limit
+            limit = self.model(DurationLimit, "rules.duration_limit", min_months=d.min_months,
+                               max_months=d.max_months,
+                               basis=self.cite(d.basis, "rules.duration_limit.basis"),
+                               provenance=d.provenance)
         return DecreeRules(
-            document=self.number, fine_base=r.fine_base,
+            document=self.number, fine_base=r.fine_base, duration_limit=limit,
             fine_base_basis=self.cite(r.fine_base_basis, "rules.fine_base_basis"),
             fine_base_provenance=r.fine_base_provenance,
             base_exceptions=tuple(
@@ -383,6 +391,19 @@ def _check(catalog: Catalog) -> Catalog:
             raise CatalogError(source, f"{where}.sector",
                                f"unknown sector {provision.sector!r}; known: "
                                f"{', '.join(sorted(catalog.sectors))}")
+        rules = catalog.rules_for(provision.document)
+        limit = rules.duration_limit if rules else None
+        if limit is not None:
+            for version in provision.versions:
+                for m in version.additional_sanctions:
+                    d = m.duration
+                    if d is not None and not (limit.min_months <= d.min_months
+                                              and d.max_months <= limit.max_months):
+                        raise CatalogError(
+                            source, f"{where}.additional_sanctions.{m.code}.duration",
+                            f"{d.min_months}–{d.max_months} months is outside the "
+                            f"{limit.min_months}–{limit.max_months} months the decree allows "
+                            f"({limit.basis})")
         if provision.successor is not None and catalog.successor_of(provision) is None:
             raise CatalogError(source, f"{where}.successor",
                                f"{provision.successor.citation} is not in the catalog")

@@ -67,6 +67,13 @@ class RawTransition(Raw):
     provenance: Provenance
 
 
+class RawDurationLimit(Raw):
+    min_months: int
+    max_months: int
+    basis: str
+    provenance: Provenance
+
+
 class RawRules(Raw):
     fine_base: FineBase
     fine_base_basis: str
@@ -76,6 +83,7 @@ class RawRules(Raw):
     two_year_limitation: RawPartList | None = None
     fined_once: RawPartList | None = None
     fine_scheme: str | None = None
+    duration_limit: RawDurationLimit | None = None
     competence_base: FineBase = FineBase.ORGANIZATION
     transition: RawTransition | None = None
 

@@ -46,6 +46,15 @@ class TransitionRule(Frozen):
     provenance: Provenance
 
 
+class DurationLimit(Frozen):
+    """The range a decree allows for licence withdrawal and suspension of activity."""
+
+    min_months: int = Field(ge=0)
+    max_months: int = Field(ge=1)
+    basis: Citation
+    provenance: Provenance
+
+
 class DecreeRules(Frozen):
     """The general rules a sanctioning decree states for its own provisions."""
 
@@ -60,6 +69,7 @@ class DecreeRules(Frozen):
     two_year_limitation: PartList | None = None
     fined_once: PartList | None = None
     fine_scheme: str | None = Field(default=None, description="code of a decree-specific scheme")
+    duration_limit: DurationLimit | None = None
     competence_base: FineBase = FineBase.ORGANIZATION
     transition: TransitionRule | None = None
 

@@ -31,8 +31,22 @@ def _fine_text(version: ProvisionVersion, lang: str) -> str:
     return "; ".join(parts)
 
 
-def provision_json(p: Provision) -> dict[str, Any]:
-    """A provision with its versions, as JSON."""
+def _flags(p: Provision, catalog: Catalog | None) -> dict[str, Any]:
+    rules = catalog.rules_for(p.document) if catalog else None
+    out: dict[str, Any] = {}
+    for key, listed in (("two_year_limitation", rules.two_year_limitation if rules else None),
+                        ("fined_once_when_repeated", rules.fined_once if rules else None)):
+        if listed is None:
+            continue
+        parts = [c for c in listed.parts if c.clause_level().within(p.citation.clause_level())
+                 or p.citation.within(c)]
+        if parts:
+            out[key] = {"parts": [c.format() for c in parts], "basis": listed.basis.format()}
+    return out
+
+
+def provision_json(p: Provision, catalog: Catalog | None = None) -> dict[str, Any]:
+    """A provision with its versions and decree-level flags, as JSON."""
     return {
         "citation": p.citation.format(),
         "document": str(p.document),
@@ -41,6 +55,8 @@ def provision_json(p: Provision) -> dict[str, Any]:
         "label_en": p.label.en,
         "points": list(p.points),
         "successor": p.successor.citation.format() if p.successor else None,
+        "flags": _flags(p, catalog),
+        "caveats_en": [c.en for c in p.caveats],
         "versions": [
             {"effective_from": v.effective_from.isoformat(),
              "effective_to": v.effective_to.isoformat() if v.effective_to else None,
@@ -52,9 +68,10 @@ def provision_json(p: Provision) -> dict[str, Any]:
     }
 
 
-def provisions_json(provisions: list[Provision]) -> list[dict[str, Any]]:
+def provisions_json(provisions: list[Provision],
+                    catalog: Catalog | None = None) -> list[dict[str, Any]]:
     """Provisions as JSON."""
-    return [provision_json(p) for p in provisions]
+    return [provision_json(p, catalog) for p in provisions]
 
 
 def provisions_text(provisions: list[Provision], lang: str) -> str:
@@ -127,7 +144,7 @@ def cite_json(text: str, citation: Citation, matches: list[Provision], catalog: 
         "short": citation.format("short"),
         "en": citation.format("en"),
         "found": error is None,
-        "matches": provisions_json(matches),
+        "matches": provisions_json(matches, catalog),
         "suggestions": error.suggestions if error else [],
     }
 
