@@ -48,6 +48,8 @@ class Catalog:
     schemes: tuple[FineScheme, ...] = ()
     competence: tuple[CompetenceRule, ...] = ()
     treatments: Mapping[OffenderKind, OffenderTreatment] = field(default_factory=dict)
+    _by_article: Mapping[str, list[Provision]] = field(
+        init=False, repr=False, compare=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         for name in ("entries", "provisions", "sectors", "circumstances", "treatments"):
@@ -170,8 +172,7 @@ class Catalog:
         """
         matches: list[Provision] = []
         problems: list[str] = []
-        index: Mapping[str, list[Provision]] = getattr(self, "_by_article")
-        for provision in index.get(citation.article, ()):
+        for provision in self._by_article.get(citation.article, ()):
             if citation.document is not None and provision.document != citation.document:
                 continue
             if citation.clause is None and provision.clause is not None:
