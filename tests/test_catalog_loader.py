@@ -99,16 +99,41 @@ def test_missing_file_is_reported(tmp_path: Path) -> None:
         load_files([tmp_path / "nope.toml"])
 
 
-def test_overlay_must_repeat_document_block(tmp_path: Path) -> None:
+OVERLAY = """format = 1
+
+[document]
+number = "999/2026/NĐ-CP"
+overlay = true
+"""
+
+
+def test_loading_a_document_twice_needs_overlay(tmp_path: Path) -> None:
     first = write(tmp_path, "a.toml", HEADER + CLAUSE)
-    changed = write(tmp_path, "b.toml", HEADER.replace("Test decree", "Other") + CLAUSE)
-    with pytest.raises(CatalogError, match="already loaded from"):
-        load_files([first, changed], load_catalog())
+    again = write(tmp_path, "b.toml", HEADER + CLAUSE)
+    with pytest.raises(CatalogError, match="set overlay = true"):
+        load_files([first, again], load_catalog())
+
+
+def test_overlay_names_only_the_number(tmp_path: Path) -> None:
+    first = write(tmp_path, "a.toml", HEADER + CLAUSE)
+    bad = write(tmp_path, "b.toml", OVERLAY + 'title = { vi = "x", en = "y" }\n' + CLAUSE)
+    with pytest.raises(CatalogError, match="names only the document number"):
+        load_files([first, bad], load_catalog())
+
+
+def test_overlay_of_an_unknown_document(tmp_path: Path) -> None:
+    with pytest.raises(CatalogError, match="needs 999/2026/NĐ-CP to be loaded first"):
+        load_files([write(tmp_path, "o.toml", OVERLAY + CLAUSE)], load_catalog())
+
+
+def test_document_metadata_is_required_outside_overlays(tmp_path: Path) -> None:
+    with pytest.raises(CatalogError, match="document.title"):
+        load(tmp_path, HEADER.replace('title = { vi = "Nghị định thử", en = "Test decree" }\n', ""))
 
 
 def test_overlay_replaces_a_provision(tmp_path: Path) -> None:
     first = write(tmp_path, "a.toml", HEADER + CLAUSE)
-    second = write(tmp_path, "b.toml", HEADER + CLAUSE.replace("max = 2_000_000", "max = 4_000_000"))
+    second = write(tmp_path, "b.toml", OVERLAY + CLAUSE.replace("max = 2_000_000", "max = 4_000_000"))
     catalog = load_files([first, second], load_catalog())
     fine = catalog.provisions[("999/2026/NĐ-CP", "5", "1")].versions[0].fine
     assert fine is not None and fine.max == 4_000_000  # type: ignore[union-attr]

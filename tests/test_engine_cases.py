@@ -223,19 +223,7 @@ LIGHTER = """format = 1
 
 [document]
 number = "174/2026/NĐ-CP"
-title = { vi = "Nghị định xử phạt vi phạm hành chính về bưu chính, viễn thông, tần số vô tuyến điện, giao dịch điện tử và công nghệ thông tin", en = "Decree on administrative sanctions in postal services, telecommunications, radio frequencies, electronic transactions and information technology" }
-issuer = { vi = "Chính phủ", en = "Government" }
-issued_on = 2026-05-15
-effective_from = 2026-07-01
-provenance = { source = "nd-174-2026.md header and Điều 117(1); telecom-decrees.md §1", status = "CONFIRMED", verified_on = 2026-11-27 }
-
-[[document.relations]]
-kind = "repeals"
-target = "15/2020/NĐ-CP"
-on = 2026-07-01
-parts = ["Chương II", "Chương III", "Chương IV", "Điều 75", "Điều 77", "Điều 93a", "Điều 93b", "Điều 96", "Điều 98", "Điều 99", "Điều 100", "Điều 101", "Điều 102", "Điều 103", "Điều 104", "Điều 105", "Điều 106", "Chương VI", "Chương VII"]
-basis = "khoản 2 Điều 117"
-provenance = { source = "nd-174-2026.md Điều 117(2)", status = "CONFIRMED", verified_on = 2026-11-27 }
+overlay = true
 
 [article.95]
 title = { vi = "Thử", en = "Test" }

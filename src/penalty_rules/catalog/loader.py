@@ -81,6 +81,10 @@ class _FileReader:
     # -- document ---------------------------------------------------------------------
     def document(self) -> LegalDocument:
         d = self.raw.document
+        for name in ("title", "issuer", "effective_from", "provenance"):
+            if getattr(d, name) is None:
+                raise self.error(f"document.{name}", "required field is missing (only an overlay "
+                                 "file, with overlay = true, may leave it out)")
         relations = []
         for i, r in enumerate(d.relations):
             field = f"document.relations[{i}]"
@@ -95,10 +99,16 @@ class _FileReader:
                     parts=r.parts, basis=r.basis, provenance=r.provenance,
                 )
             )
+        based_on = []
+        for i, number in enumerate(d.based_on):
+            try:
+                based_on.append(DocumentNumber.parse(number))
+            except ValueError as exc:
+                raise self.error(f"document.based_on[{i}]", str(exc)) from None
         document: LegalDocument = self.model(
             LegalDocument, "document", number=self.number, title=d.title, issuer_name=d.issuer,
             issued_on=d.issued_on, effective_from=d.effective_from, effective_to=d.effective_to,
-            relations=tuple(relations), provenance=d.provenance,
+            relations=tuple(relations), based_on=tuple(based_on), provenance=d.provenance,
         )
         return document
 
@@ -343,17 +353,30 @@ def _read_raw(path: str, text: str) -> RawFile:
 def _merge(catalog: Catalog, path: str, text: str) -> Catalog:
     raw = _read_raw(path, text)
     reader = _FileReader(path, raw)
-    document = reader.document()
-    key = str(document.number)
+    key = str(reader.number)
     entries = dict(catalog.entries)
     provisions: dict[ProvisionKey, Provision] = dict(catalog.provisions)
     existing = entries.get(key)
-    if existing is not None and existing.document != document:
-        raise CatalogError(
-            path, "document",
-            f"document {key} is already loaded from {existing.source} with different metadata; "
-            "an overlay file must repeat the document block unchanged",
-        )
+    if raw.document.overlay:
+        if existing is None:
+            raise CatalogError(path, "document.overlay",
+                               f"an overlay needs {key} to be loaded first; documents known: "
+                               f"{', '.join(sorted(entries))}")
+        extra = [f for f in ("title", "issuer", "issued_on", "effective_from", "effective_to",
+                             "provenance") if getattr(raw.document, f) is not None]
+        if extra or raw.document.relations or raw.document.based_on:
+            raise CatalogError(path, "document",
+                               "an overlay names only the document number; its metadata stays "
+                               f"as loaded from {existing.source}")
+        document = existing.document
+    else:
+        document = reader.document()
+        if existing is not None:
+            raise CatalogError(
+                path, "document",
+                f"document {key} is already loaded from {existing.source}; set overlay = true "
+                "in [document] to add or replace its provisions",
+            )
     rules = reader.rules()
     if existing is not None and rules is None:
         rules = existing.rules

@@ -37,13 +37,17 @@ class RawRelation(Raw):
 
 class RawDocument(Raw):
     number: str
-    title: Localized
-    issuer: Localized
+    overlay: bool = Field(
+        default=False, description="add to or replace provisions of a document already loaded"
+    )
+    title: Localized | None = None
+    issuer: Localized | None = None
     issued_on: date | None = None
-    effective_from: date
+    effective_from: date | None = None
     effective_to: date | None = None
     relations: tuple[RawRelation, ...] = ()
-    provenance: Provenance
+    based_on: tuple[str, ...] = ()
+    provenance: Provenance | None = None
 
 
 class RawDecreeMaximum(Raw):

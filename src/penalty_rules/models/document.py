@@ -162,6 +162,9 @@ class LegalDocument(Frozen):
         default=None, description="last day in force, when the whole document ended"
     )
     relations: tuple[DocumentRelation, ...] = ()
+    based_on: tuple[DocumentNumber, ...] = Field(
+        default=(), description="laws the document implements (its legal basis)"
+    )
     provenance: Provenance
 
     @model_validator(mode="after")

@@ -1,0 +1,1 @@
+"""Bundled audit data (economic series, body registry)."""

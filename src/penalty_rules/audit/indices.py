@@ -1,0 +1,104 @@
+"""Economic series: CPI (annual average), base salary and Region I minimum wage.
+
+>>> s = economic_series()
+>>> s.price_level(2013) < s.price_level(2025)
+True
+>>> str(s.price_level(2025))
+'281.37'
+>>> s.latest_cpi_year
+2025
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from importlib import resources
+
+from pydantic import Field, TypeAdapter
+
+from ..models.common import VND, Frozen, Status
+
+BASE_YEAR = 2007
+
+
+class CpiYear(Frozen):
+    """Annual-average CPI change of one year."""
+
+    year: int = Field(ge=2000, le=2100)
+    change_pct: Decimal
+    status: Status
+    source: str
+
+
+class WageStep(Frozen):
+    """A wage level from a date on."""
+
+    effective_from: date
+    amount: VND
+    status: Status
+    source: str
+
+
+class _IndicesFile(Frozen):
+    format: int
+    cpi: tuple[CpiYear, ...]
+    base_salary: tuple[WageStep, ...]
+    min_wage_region1: tuple[WageStep, ...]
+
+
+@dataclass(frozen=True)
+class EconomicSeries:
+    """The series with look-ups; the price level is chained from 2007 = 100."""
+
+    cpi: tuple[CpiYear, ...]
+    base_salary: tuple[WageStep, ...]
+    min_wage_region1: tuple[WageStep, ...]
+
+    @property
+    def first_cpi_year(self) -> int:
+        """First year with a price level (the base year)."""
+        return BASE_YEAR
+
+    @property
+    def latest_cpi_year(self) -> int:
+        """The last year with a published annual CPI."""
+        return max(c.year for c in self.cpi)
+
+    def price_level(self, year: int) -> Decimal:
+        """Annual-average price level of ``year`` (2007 = 100), rounded to 0.01."""
+        if year < BASE_YEAR or year > self.latest_cpi_year:
+            raise KeyError(f"no CPI for {year}: the series covers {BASE_YEAR}–{self.latest_cpi_year}")
+        level = Decimal(100)
+        for row in sorted(self.cpi, key=lambda c: c.year):
+            if row.year > year:
+                break
+            level = level * (1 + row.change_pct / 100)
+        return level.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+    def cpi_statuses(self, start: int, end: int) -> set[Status]:
+        """Statuses of the CPI rows used between two years."""
+        return {c.status for c in self.cpi if start < c.year <= end}
+
+    def _step(self, series: tuple[WageStep, ...], day: date) -> WageStep | None:
+        found = [s for s in series if s.effective_from <= day]
+        return max(found, key=lambda s: s.effective_from) if found else None
+
+    def base_salary_on(self, day: date) -> WageStep | None:
+        """Base salary in force on ``day``."""
+        return self._step(self.base_salary, day)
+
+    def min_wage_on(self, day: date) -> WageStep | None:
+        """Region I minimum wage in force on ``day``."""
+        return self._step(self.min_wage_region1, day)
+
+
+@functools.lru_cache(maxsize=1)
+def economic_series() -> EconomicSeries:
+    """The bundled series (``penalty_rules/audit/data/indices.toml``)."""
+    text = resources.files("penalty_rules.audit.data").joinpath("indices.toml").read_text("utf-8")
+    raw = TypeAdapter(_IndicesFile).validate_python(tomllib.loads(text))
+    return EconomicSeries(raw.cpi, raw.base_salary, raw.min_wage_region1)
