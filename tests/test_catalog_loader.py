@@ -127,7 +127,7 @@ def test_overlay_of_an_unknown_document(tmp_path: Path) -> None:
 
 
 def test_document_metadata_is_required_outside_overlays(tmp_path: Path) -> None:
-    with pytest.raises(CatalogError, match="document.title"):
+    with pytest.raises(CatalogError, match=r"document\.title"):
         load(tmp_path, HEADER.replace('title = { vi = "Nghị định thử", en = "Test decree" }\n', ""))
 
 

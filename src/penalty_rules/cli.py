@@ -1,8 +1,8 @@
 """The ``penalty-rules`` command line.
 
-Commands: ``assess CASE.json``, ``cite TEXT``, ``catalog``, ``circumstances``; each
-takes ``--format json|text``. Bad input exits with status 2 and a one-line reason
-on standard error.
+Commands: ``assess CASE.json``, ``cite TEXT``, ``catalog``, ``circumstances``,
+``audit``, ``targets LOG``, ``reform LOG``; each takes ``--format json|text`` (``audit``
+also ``md|html``). Bad input exits with status 2 and a one-line reason on standard error.
 """
 
 from __future__ import annotations
@@ -12,15 +12,20 @@ import json
 import sys
 from collections.abc import Sequence
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .audit.auditor import audit
+from .audit.report import erosion_svg, report_html, report_json, report_markdown, report_text
+from .caselog import load_case_log
 from .catalog.catalog import Catalog
 from .catalog.loader import load_catalog
 from .citations.parse import parse_citation
 from .engine.assess import assess
 from .errors import CaseError, PenaltyRulesError, ProvisionNotFound
+from .reform import load_changes, what_if
 from .report.jsonout import assessment_json
 from .report.listing import (
     circumstances_json,
@@ -32,17 +37,20 @@ from .report.listing import (
     provisions_json,
     provisions_text,
 )
+from .report.planning import reform_text, targets_text
 from .report.text import render_text
+from .targets import compute_targets
 
 
 def _parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    base = argparse.ArgumentParser(add_help=False)
+    base.add_argument("--lang", choices=("vi", "en"), default="vi",
+                        help="language of text output (default: vi)")
+    base.add_argument("--catalog", action="append", default=[], metavar="FILE",
+                      help="extra catalog file loaded on top of the bundled one (repeatable)")
+    common = argparse.ArgumentParser(add_help=False, parents=[base])
     common.add_argument("--format", choices=("text", "json"), default="text",
                         help="output format (default: text)")
-    common.add_argument("--lang", choices=("vi", "en"), default="vi",
-                        help="language of text output (default: vi)")
-    common.add_argument("--catalog", action="append", default=[], metavar="FILE",
-                        help="extra catalog file loaded on top of the bundled one (repeatable)")
     parser = argparse.ArgumentParser(
         prog="penalty-rules",
         description="Vietnamese administrative penalty rules: assess cases, read citations, "
@@ -60,6 +68,25 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--document", default=None, help="list the provisions of this document")
     sub.add_parser("circumstances", parents=[common],
                    help="list mitigating and aggravating circumstance codes")
+    p = sub.add_parser("audit", parents=[base], help="flag regulations to amend")
+    p.add_argument("--format", choices=("text", "json", "md", "html"), default="text",
+                   help="report format (default: text)")
+    p.add_argument("--as-of", type=date.fromisoformat, default=None,
+                   help="audit date (default: today)")
+    p.add_argument("--document", default=None, help="audit one document only")
+    p.add_argument("--log", default=None, metavar="LOG", help="case log (CSV or JSON)")
+    p.add_argument("--chart", default=None, metavar="FILE.svg",
+                   help="also write the erosion chart (SVG) and link it from Markdown")
+    p = sub.add_parser("targets", parents=[common], help="yearly targets from a case log")
+    p.add_argument("log", help="case log (CSV or JSON)")
+    p.add_argument("--year", type=int, required=True, help="the target year")
+    p.add_argument("--growth", type=Decimal, default=Decimal("0.05"),
+                   help="growth over the previous year (default 0.05 = 5 %%)")
+    p.add_argument("--as-of", type=date.fromisoformat, default=None,
+                   help="progress date in the target year (default: last decision in the log)")
+    p = sub.add_parser("reform", parents=[common], help="re-assess a case log under a proposal")
+    p.add_argument("log", help="case log (CSV or JSON)")
+    p.add_argument("--change", required=True, help="change file (TOML)")
     return parser
 
 
@@ -113,7 +140,38 @@ def _run(args: argparse.Namespace, catalog: Catalog) -> int:
     if args.command == "circumstances":
         _emit(circumstances_json(catalog), args.format, circumstances_text(catalog, args.lang))
         return 0
+    if args.command == "audit":
+        return _audit(args, catalog)
+    if args.command == "targets":
+        report = compute_targets(load_case_log(args.log), args.year, args.growth, args.as_of,
+                                 catalog)
+        _emit(report.model_dump(mode="json"), args.format, targets_text(report, args.lang))
+        return 0
+    if args.command == "reform":
+        log = load_case_log(args.log)
+        proposal = what_if(log, catalog, load_changes(args.change))
+        _emit(proposal.model_dump(mode="json"), args.format, reform_text(proposal, args.lang))
+        return 0
     raise AssertionError(args.command)
+
+
+def _audit(args: argparse.Namespace, catalog: Catalog) -> int:
+    log = load_case_log(args.log) if args.log else ()
+    report = audit(catalog, args.as_of, document=args.document, log=log)
+    fmt = args.format
+    chart = None
+    if args.chart:
+        Path(args.chart).write_text(erosion_svg(report), encoding="utf-8")
+        chart = args.chart
+    if fmt == "json":
+        _emit(report_json(report), "json", "")
+    elif fmt == "md":
+        sys.stdout.write(report_markdown(report, args.lang, chart))
+    elif fmt == "html":
+        sys.stdout.write(report_html(report, args.lang))
+    else:
+        sys.stdout.write(report_text(report, args.lang))
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:

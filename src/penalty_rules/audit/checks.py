@@ -1,0 +1,643 @@
+"""The auditor's checks. Each is a small named rule with a code, a severity, a rationale
+and the legal citation that grounds it; each returns findings with evidence."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+
+from ..citations.parse import parse_citation
+from ..engine.frames import sector_cap, stated_base
+from ..engine.limitation import add_years
+from ..errors import PenaltyRulesError
+from ..models.citation import Citation
+from ..models.common import Localized, Status
+from ..models.document import RelationKind
+from ..models.provision import PerUnitFine, Provision, ProvisionVersion
+from .context import AuditContext, same_fine, top_amount
+from .findings import Check, ErosionRow, Finding, Severity
+
+LAW = "15/2012/QH13"
+ART_6 = Citation(article="6", clause="1", document=LAW)
+ART_24 = Citation(article="24", document=LAW)
+ART_23 = Citation(article="23", clause="2", document=LAW)
+ART_37A = Citation(article="37a", document=LAW)
+LENIENT = Citation(article="7", document="118/2021/NĐ-CP")
+ART_3D = Citation(article="3", clause="1", point="d", document=LAW)
+
+
+def L(vi: str, en: str) -> Localized:
+    return Localized(vi=vi, en=en)
+
+
+def pct(value: Decimal) -> str:
+    """A ratio as a percentage with one decimal."""
+    return str((value * 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+
+
+def cite(c: Citation) -> str:
+    return c.format()
+
+
+CheckFn = Callable[[AuditContext], list[Finding]]
+REGISTRY: list[tuple[Check, CheckFn]] = []
+
+
+def check(code: str, title: Localized, rationale: Localized,
+          *basis: Citation) -> Callable[[CheckFn], CheckFn]:
+    """Register a check function under a code."""
+
+    def register(fn: CheckFn) -> CheckFn:
+        REGISTRY.append((Check(code=code, title=title, rationale=rationale, basis=basis), fn))
+        return fn
+
+    return register
+
+
+# ------------------------------------------------------------------------- repealed in use
+def _latest_decision(ctx: AuditContext, provision: Provision, last_day: date) -> date:
+    rules = ctx.catalog.rules_for(provision.document)
+    years = 1
+    if rules and rules.two_year_limitation and any(
+            p.clause_level().within(provision.citation) or provision.citation.within(p)
+            for p in rules.two_year_limitation.parts):
+        years = 2
+    period = ctx.catalog.sector(provision.sector).limitation_on(last_day)
+    if period is not None:
+        years = max(years, period.years)
+    return add_years(last_day, years)
+
+
+def _log_key(ctx: AuditContext, text: str) -> tuple[str, str, str | None] | None:
+    try:
+        c = parse_citation(text)
+        found = ctx.catalog.find(c)
+    except PenaltyRulesError:
+        return None
+    p = found[0]
+    return (str(p.document), p.article, p.clause)
+
+
+@check("repealed_in_use",
+       L("Quy định đã bãi bỏ, thay thế nhưng vẫn được viện dẫn",
+         "Repealed or replaced provision still referenced"),
+       L("Quy định đã hết hiệu lực chỉ còn áp dụng cho hành vi kết thúc trước ngày bãi bỏ; "
+         "việc viện dẫn nó cho hành vi sau đó là sai.",
+         "A provision that ended applies only to acts that ended before; citing it for later "
+         "acts is wrong, and tools that still quote it need updating."),
+       LENIENT)
+def repealed_in_use(ctx: AuditContext) -> list[Finding]:
+    findings = []
+    log_by_key: dict[tuple[str, str, str | None], list[date]] = defaultdict(list)
+    for entry in ctx.log:
+        key = _log_key(ctx, entry.provision)
+        if key is not None:
+            log_by_key[key].append(entry.act_ended_on)
+    for provision in ctx.provisions():
+        ended = ctx.catalog.repeal_of(provision)
+        if ended is None or ended[0].on > ctx.as_of:
+            continue
+        relation, by = ended
+        last_day = relation.on - timedelta(days=1)
+        until = _latest_decision(ctx, provision, last_day)
+        successor = ctx.catalog.successor_of(provision)
+        transition = None
+        rules = ctx.catalog.rules_for(by.number)
+        if rules and rules.transition and rules.transition.predecessor == provision.document:
+            transition = rules.transition.ended_before
+        basis = parse_citation(relation.basis).with_document(by.number) \
+            if parse_citation(relation.basis).document is None else parse_citation(relation.basis)
+        evidence: dict[str, int | str | float | bool | None] = {
+            "repealed_on": relation.on.isoformat(), "by": str(by.number),
+            "relation": relation.kind.value,
+            "applies_to_acts_ended_before": relation.on.isoformat(),
+            "latest_decision_within_limitation": until.isoformat(),
+            "successor": cite(successor.citation) if successor else None,
+            "kept_applicable_by": cite(transition) if transition else None,
+        }
+        key = (str(provision.document), provision.article, provision.clause)
+        late = sorted(d for d in log_by_key.get(key, []) if d >= relation.on)
+        subject = cite(provision.citation)
+        citations = tuple(c for c in (basis, transition) if c is not None)
+        if late:
+            evidence |= {"log_entries_after_repeal": len(late), "first": late[0].isoformat()}
+            findings.append(Finding(
+                check="repealed_in_use", severity=Severity.HIGH, document=str(provision.document),
+                subject=subject, evidence=evidence, citations=citations,
+                summary=L(f"Sổ theo dõi áp dụng {subject} cho {len(late)} hành vi kết thúc sau ngày "
+                          f"bãi bỏ {relation.on:%d/%m/%Y}.",
+                          f"The case log applies {subject} to {len(late)} act(s) that ended after "
+                          f"its repeal on {relation.on.isoformat()}."),
+                recommendation=L(
+                    "Xem lại các quyết định này và áp dụng quy định kế thừa"
+                    + (f" ({cite(successor.citation)})" if successor else "") + ".",
+                    "Review these decisions and apply the successor provision"
+                    + (f" ({successor.citation.format('en')})" if successor else "") + "."),
+            ))
+        usable = ctx.as_of <= until
+        findings.append(Finding(
+            check="repealed_in_use", severity=Severity.MEDIUM if usable else Severity.LOW,
+            document=str(provision.document), subject=subject, evidence=evidence,
+            citations=citations,
+            summary=L(
+                f"{subject} hết hiệu lực từ {relation.on:%d/%m/%Y} ({by.number}); chỉ còn áp dụng cho "
+                f"hành vi kết thúc trước ngày đó" + (f", chậm nhất đến {until:%d/%m/%Y}." if usable
+                                                     else "; thời hiệu của các hành vi đó đã hết."),
+                f"{provision.citation.format('en')} ended on {relation.on.isoformat()} ({by.number}); "
+                f"it applies only to acts that ended before that day"
+                + (f", until {until.isoformat()} at the latest." if usable
+                   else "; the limitation period of those acts has run out.")),
+            recommendation=L(
+                "Dùng quy định kế thừa cho hành vi từ ngày bãi bỏ; cập nhật biểu mẫu, công cụ còn "
+                "trích dẫn quy định cũ" + ("" if usable else "; có thể lưu trữ quy định này") + ".",
+                "Use the successor for acts from the repeal date on; update templates and tools that "
+                "still quote the old text" + ("" if usable else "; the provision can be archived") + "."),
+        ))
+    return findings
+
+
+# ------------------------------------------------------------------------- legal basis
+@check("outdated_legal_basis",
+       L("Căn cứ pháp lý đã được sửa đổi", "Legal basis amended since"),
+       L("Nghị định được ban hành theo Luật trước khi Luật được sửa đổi; các mức tối đa, thời hiệu "
+         "và thẩm quyền có thể đã khác.",
+         "The decree was made under the Law as it stood before later amendments; maxima, "
+         "limitation periods and competence may have changed."),
+       ART_24, ART_6, ART_37A)
+def outdated_legal_basis(ctx: AuditContext) -> list[Finding]:
+    findings = []
+    for entry in ctx.catalog.entries.values():
+        doc = entry.document
+        number = str(doc.number)
+        if ctx.document is not None and number != ctx.document:
+            continue
+        if not doc.in_force_on(ctx.as_of) or not doc.based_on:
+            continue
+        if any(p for p in ctx.catalog.provisions_of(doc.number)) and not any(
+                ctx.catalog.in_force(p, ctx.as_of) for p in ctx.catalog.provisions_of(doc.number)):
+            continue
+        made = doc.issued_on or doc.effective_from
+        for law in doc.based_on:
+            # An amendment already passed when the decree was made is presumed reflected in it.
+            changes = sorted(
+                (r.on, other.number) for other in ctx.catalog.documents for r in other.relations
+                if r.kind is RelationKind.AMENDS and r.target == law and r.on <= ctx.as_of
+                and made < (other.issued_on or other.effective_from)
+            )
+            if not changes:
+                continue
+            listing = ", ".join(f"{n} ({d.isoformat()})" for d, n in changes)
+            findings.append(Finding(
+                check="outdated_legal_basis", severity=Severity.MEDIUM, document=number,
+                subject=number,
+                evidence={"made_on": made.isoformat(), "basis": str(law), "amended_by": listing},
+                citations=tuple(Citation(article="1", document=n) for _, n in changes),
+                summary=L(f"{number} ban hành ngày {made:%d/%m/%Y} theo Luật {law}; Luật đã được sửa đổi "
+                          f"sau đó bởi: {listing}.",
+                          f"{number} was made on {made.isoformat()} under Law {law}, which has since "
+                          f"been amended by: {listing}."),
+                recommendation=L("Rà soát mức phạt tối đa, thời hiệu và thẩm quyền theo Luật đã sửa đổi.",
+                                 "Review maxima, limitation periods and competence against the amended Law."),
+            ))
+    return findings
+
+
+# ------------------------------------------------------------------------- abolished bodies
+@check("abolished_body",
+       L("Giao thẩm quyền cho cơ quan, cấp không còn tồn tại",
+         "Competence given to a body that no longer exists"),
+       L("Chức danh có thẩm quyền phải thuộc cơ quan, cấp chính quyền còn tồn tại.",
+         "A competent official must belong to a body or level that still exists."),
+       ART_37A)
+def abolished_body(ctx: AuditContext) -> list[Finding]:
+    findings = []
+    for rule in ctx.catalog.competence:
+        number = str(rule.document)
+        if ctx.document is not None and number != ctx.document:
+            continue
+        body = ctx.bodies.get(rule.body)
+        if body is None:
+            continue
+        gone = body.abolished_by(ctx.as_of)
+        if gone is False or not ctx.catalog.document(rule.document).in_force_on(ctx.as_of):
+            continue
+        successor = ctx.bodies.get(body.successor or "")
+        succ_vi = successor.label.vi if successor else (body.successor or "-")
+        succ_en = successor.label.en if successor else (body.successor or "-")
+        findings.append(Finding(
+            check="abolished_body", severity=Severity.MEDIUM if gone else Severity.LOW,
+            document=number, subject=cite(rule.basis),
+            evidence={"official": rule.official.en, "body": body.code,
+                      "abolished": body.when_text(), "successor": body.successor,
+                      "status": body.provenance.status.value},
+            citations=(rule.basis,) + ((parse_citation(body.basis),) if body.basis else ()),
+            summary=L(f"{cite(rule.basis)} giao thẩm quyền cho {rule.official.vi}; {body.label.vi} "
+                      f"{'không còn từ' if gone else 'có thể đã giải thể trong'} {body.when_text()}.",
+                      f"{rule.basis.format('en')} gives competence to the {rule.official.en}; the "
+                      f"{body.label.en} {'ceased to exist on' if gone else 'may have ceased in'} "
+                      f"{body.when_text()}."),
+            recommendation=L(f"Sửa quy định thẩm quyền, giao cho {succ_vi}.",
+                             f"Amend the competence rule to name the {succ_en}."),
+        ))
+    return findings
+
+
+# ------------------------------------------------------------------------- erosion
+def set_since(ctx: AuditContext, provision: Provision, version: ProvisionVersion) -> date:
+    """The first day the same fine applied, following earlier versions and predecessors."""
+    start = ctx.start_of(provision, version)
+    current_p, current_v = provision, version
+    while True:
+        earlier = [v for v in current_p.versions if v.effective_from < current_v.effective_from]
+        if earlier and same_fine(earlier[-1], current_v):
+            current_v = earlier[-1]
+            start = ctx.start_of(current_p, current_v)
+            continue
+        moved = False
+        for before in ctx.catalog.predecessors_of(current_p):
+            last = before.versions[-1]
+            if same_fine(last, current_v):
+                current_p, current_v, moved = before, last, True
+                start = ctx.start_of(current_p, current_v)
+                break
+        if not moved:
+            return start
+
+
+def erosion_rows(ctx: AuditContext) -> list[ErosionRow]:
+    """Real-value loss of the top amount of every provision in force."""
+    rows = []
+    cpi_year = ctx.cpi_year
+    for provision, version in ctx.in_force():
+        amount = top_amount(version)
+        if amount is None:
+            continue
+        since = set_since(ctx, provision, version)
+        if since.year >= cpi_year or since.year < ctx.series.first_cpi_year:
+            continue
+        ratio = ctx.series.price_level(cpi_year) / ctx.series.price_level(since.year)
+        real = int((Decimal(amount) / ratio).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+        wage_then, wage_now = ctx.series.min_wage_on(since), ctx.series.min_wage_on(ctx.as_of)
+        base_then, base_now = ctx.series.base_salary_on(since), ctx.series.base_salary_on(ctx.as_of)
+        rows.append(ErosionRow(
+            document=str(provision.document), subject=cite(provision.citation), amount=amount,
+            set_year=since.year, audit_year=ctx.as_of.year, cpi_year=cpi_year,
+            price_ratio=str(ratio.quantize(Decimal("0.001"))), real_value=real,
+            loss_pct=pct(1 - 1 / ratio),
+            wage_ratio=str((Decimal(wage_now.amount) / wage_then.amount).quantize(Decimal("0.001")))
+            if wage_then and wage_now else None,
+            base_salary_ratio=str((Decimal(base_now.amount) / base_then.amount)
+                                  .quantize(Decimal("0.001"))) if base_then and base_now else None,
+        ))
+    return rows
+
+
+@check("cpi_erosion",
+       L("Mức phạt bị mất giá trị thực", "Fine lost real value"),
+       L("Mức phạt cố định bằng tiền mất sức răn đe khi giá cả tăng (CPI bình quân năm, Tổng cục "
+         "Thống kê).",
+         "A fixed amount loses deterrence as prices rise (GSO annual-average CPI)."),
+       ART_23)
+def cpi_erosion(ctx: AuditContext) -> list[Finding]:
+    findings = []
+    threshold = ctx.config.erosion_threshold
+    by_doc: dict[str, list[ErosionRow]] = defaultdict(list)
+    for row in erosion_rows(ctx):
+        by_doc[row.document].append(row)
+        loss = Decimal(row.loss_pct) / 100
+        if loss <= threshold:
+            continue
+        statuses = ctx.series.cpi_statuses(row.set_year, row.cpi_year)
+        findings.append(Finding(
+            check="cpi_erosion",
+            severity=Severity.HIGH if loss > 2 * threshold else Severity.MEDIUM,
+            document=row.document, subject=row.subject,
+            evidence={"amount": row.amount, "set_year": row.set_year, "cpi_year": row.cpi_year,
+                      "price_ratio": row.price_ratio, "real_value": row.real_value,
+                      "loss_pct": row.loss_pct, "min_wage_ratio": row.wage_ratio,
+                      "base_salary_ratio": row.base_salary_ratio,
+                      "cpi_unverified": Status.MEMORY in statuses},
+            citations=(parse_citation(row.subject),),
+            summary=L(f"Mức {row.amount:,} đồng đặt từ năm {row.set_year} chỉ còn tương đương "
+                      f"{row.real_value:,} đồng theo giá năm {row.cpi_year} (mất {row.loss_pct}%).",
+                      f"{row.amount:,} VND set in {row.set_year} is worth {row.real_value:,} VND at "
+                      f"{row.cpi_year} prices (a {row.loss_pct}% loss)."),
+            recommendation=L("Đề xuất điều chỉnh khung phạt theo chỉ số giá.",
+                             "Propose raising the frame in line with prices."),
+        ))
+    for document, rows in sorted(by_doc.items()):
+        over = [r for r in rows if Decimal(r.loss_pct) / 100 > threshold]
+        if not over:
+            continue
+        losses = sorted(Decimal(r.loss_pct) for r in rows)
+        median = losses[len(losses) // 2]
+        findings.append(Finding(
+            check="cpi_erosion", severity=Severity.MEDIUM, document=document, subject=document,
+            evidence={"provisions_measured": len(rows), "over_threshold": len(over),
+                      "median_loss_pct": str(median), "threshold_pct": pct(threshold)},
+            summary=L(f"{len(over)}/{len(rows)} mức phạt của {document} mất trên {pct(threshold)}% "
+                      f"giá trị thực (trung vị {median}%).",
+                      f"{len(over)} of {len(rows)} frames of {document} lost more than "
+                      f"{pct(threshold)}% of their real value (median {median}%)."),
+            recommendation=L("Xem xét sửa đổi đồng bộ các khung phạt của văn bản.",
+                             "Consider revising the document's frames together."),
+        ))
+    return findings
+
+
+@check("wage_erosion",
+       L("Mức phạt giảm so với lương tối thiểu vùng", "Fine fell behind the minimum wage"),
+       L("So với lương tối thiểu vùng I, mức phạt cố định ngày càng nhẹ với người vi phạm.",
+         "Measured against the Region I minimum wage, a fixed fine weighs less and less."))
+def wage_erosion(ctx: AuditContext) -> list[Finding]:
+    findings = []
+    for row in erosion_rows(ctx):
+        if row.wage_ratio is None:
+            continue
+        loss = 1 - 1 / Decimal(row.wage_ratio)
+        if loss <= ctx.config.erosion_threshold or Decimal(row.loss_pct) / 100 > ctx.config.erosion_threshold:
+            continue  # already reported by cpi_erosion, or not eroded
+        findings.append(Finding(
+            check="wage_erosion", severity=Severity.LOW, document=row.document, subject=row.subject,
+            evidence={"amount": row.amount, "set_year": row.set_year,
+                      "min_wage_ratio": row.wage_ratio, "wage_relative_loss_pct": pct(loss),
+                      "cpi_loss_pct": row.loss_pct, "base_salary_ratio": row.base_salary_ratio},
+            citations=(parse_citation(row.subject),),
+            summary=L(f"Từ năm {row.set_year}, lương tối thiểu vùng I tăng {row.wage_ratio} lần; mức "
+                      f"{row.amount:,} đồng nhẹ đi {pct(loss)}% so với thu nhập (theo CPI: {row.loss_pct}%).",
+                      f"Since {row.set_year} the Region I minimum wage rose {row.wage_ratio}×; "
+                      f"{row.amount:,} VND weighs {pct(loss)}% less against earnings "
+                      f"({row.loss_pct}% by CPI)."),
+            recommendation=L("Theo dõi; cân nhắc điều chỉnh khi sửa đổi nghị định.",
+                             "Monitor; consider an increase at the next revision."),
+        ))
+    return findings
+
+
+# ------------------------------------------------------------------------- weak frames
+@check("weak_frame",
+       L("Khung phạt yếu", "Weak frame"),
+       L("Mức tối đa của khung thấp xa so với mức Luật cho phép, hoặc giữ nguyên khi thay thế "
+         "văn bản dù giá cả đã tăng.",
+         "The top of the frame is far below what the Law allows, or stayed the same across a "
+         "replacement while prices rose."),
+       ART_24)
+def weak_frame(ctx: AuditContext) -> list[Finding]:
+    findings = []
+    for provision, version in ctx.in_force():
+        amount = top_amount(version)
+        rules = ctx.catalog.rules_for(provision.document)
+        if amount is None or rules is None:
+            continue
+        subject = cite(provision.citation)
+        base = stated_base(rules, provision)
+        cap, cap_basis, _ = sector_cap(ctx.catalog, rules, provision.sector, base, ctx.as_of)
+        if cap and not isinstance(version.fine, PerUnitFine):
+            ratio = Decimal(amount) / cap
+            if ratio < ctx.config.weak_ratio:
+                findings.append(Finding(
+                    check="weak_frame", severity=Severity.LOW, document=str(provision.document),
+                    subject=subject,
+                    evidence={"frame_max": amount, "sector_max": cap, "base": base.value,
+                              "ratio_pct": pct(ratio), "limit_pct": pct(ctx.config.weak_ratio)},
+                    citations=tuple(c for c in (provision.citation, cap_basis) if c is not None),
+                    summary=L(f"Mức tối đa {amount:,} đồng chỉ bằng {pct(ratio)}% mức Luật cho phép "
+                              f"({cap:,} đồng).",
+                              f"The top of the frame, {amount:,} VND, is {pct(ratio)}% of the "
+                              f"{cap:,} VND the Law allows."),
+                    recommendation=L("Xem xét nâng khung nếu hành vi gây hậu quả đáng kể.",
+                                     "Consider a higher frame if the act causes real harm."),
+                ))
+        for before in ctx.catalog.predecessors_of(provision):
+            last = before.versions[-1]
+            if not same_fine(last, version):
+                continue
+            since = set_since(ctx, before, last)
+            year = min(ctx.start_of(provision, version).year, ctx.cpi_year)
+            if since.year >= year or since.year < ctx.series.first_cpi_year:
+                continue
+            ratio = ctx.series.price_level(year) / ctx.series.price_level(since.year)
+            findings.append(Finding(
+                check="weak_frame", severity=Severity.MEDIUM, document=str(provision.document),
+                subject=subject,
+                evidence={"frame_max": amount, "predecessor": cite(before.citation),
+                          "unchanged_since": since.year, "replaced_in": ctx.start_of(provision, version).year,
+                          "price_ratio": str(ratio.quantize(Decimal("0.001"))),
+                          "loss_pct": pct(1 - 1 / ratio)},
+                citations=(provision.citation, before.citation),
+                summary=L(f"Khung giữ nguyên như {cite(before.citation)} (từ năm {since.year}) dù giá "
+                          f"đã tăng {pct(ratio - 1)}% đến năm {year}.",
+                          f"The frame is the same as in {before.citation.format('en')} (since "
+                          f"{since.year}) although prices rose {pct(ratio - 1)}% by {year}."),
+                recommendation=L("Khi sửa đổi, cân nhắc điều chỉnh khung theo chỉ số giá.",
+                                 "At the next revision, consider indexing the frame to prices."),
+            ))
+    return findings
+
+
+# ------------------------------------------------------------------------- unlawful frames
+@check("unlawful_frame",
+       L("Khung phạt trái luật hoặc không nhất quán", "Unlawful or inconsistent frame"),
+       L("Khung phạt không được vượt mức tối đa của lĩnh vực theo đối tượng áp dụng; mức theo đơn "
+         "vị cần có giới hạn.",
+         "A frame may not exceed the sector maximum for the decree's base; per-unit frames need a "
+         "cap."),
+       ART_24, ART_23)
+def unlawful_frame(ctx: AuditContext) -> list[Finding]:
+    findings = []
+    for provision in ctx.provisions():
+        rules = ctx.catalog.rules_for(provision.document)
+        if rules is None:
+            continue
+        subject = cite(provision.citation)
+        for version in provision.versions:
+            start = ctx.start_of(provision, version)
+            base = stated_base(rules, provision)
+            cap, cap_basis, _ = sector_cap(ctx.catalog, rules, provision.sector, base, start)
+            fine = version.fine
+            amounts = []
+            if isinstance(fine, PerUnitFine):
+                if fine.quantity_to is None and fine.beyond is None:
+                    findings.append(Finding(
+                        check="unlawful_frame", severity=Severity.MEDIUM,
+                        document=str(provision.document), subject=subject,
+                        evidence={"per_unit_max": fine.max, "unit": fine.unit.en},
+                        citations=(provision.citation,),
+                        summary=L("Mức phạt theo đơn vị không có giới hạn số lượng nên có thể vượt "
+                                  "mức tối đa.",
+                                  "A per-unit fine without a quantity cap can exceed the maximum."),
+                        recommendation=L("Quy định số lượng tối đa hoặc mức trần.",
+                                         "State a maximum quantity or a ceiling."),
+                    ))
+                    continue
+                amounts.append(fine.max * (fine.quantity_to or 1))
+            elif fine is not None:
+                amounts.append(top_amount(version) or 0)
+            for amount in amounts:
+                if cap is not None and amount > cap:
+                    findings.append(Finding(
+                        check="unlawful_frame", severity=Severity.HIGH,
+                        document=str(provision.document), subject=subject,
+                        evidence={"frame_max": amount, "sector_max": cap, "base": base.value,
+                                  "version_from": version.effective_from.isoformat()},
+                        citations=tuple(c for c in (provision.citation, cap_basis) if c is not None),
+                        summary=L(f"Mức {amount:,} đồng vượt mức tối đa {cap:,} đồng của lĩnh vực.",
+                                  f"{amount:,} VND exceeds the sector maximum of {cap:,} VND."),
+                        recommendation=L("Hạ khung về trong mức tối đa.",
+                                         "Bring the frame within the maximum."),
+                    ))
+        del provision
+    for entry in ctx.catalog.entries.values():
+        rules = entry.rules
+        if rules is None or (ctx.document and str(entry.document.number) != ctx.document):
+            continue
+        articles = {p.article for p in ctx.catalog.provisions_of(entry.document.number)}
+        for exception in rules.base_exceptions:
+            if articles and exception.article not in articles:
+                findings.append(Finding(
+                    check="unlawful_frame", severity=Severity.LOW,
+                    document=str(entry.document.number), subject=cite(exception),
+                    evidence={"fine_base": rules.fine_base.value,
+                              "exception": cite(exception)},
+                    citations=(rules.fine_base_basis, exception),
+                    summary=L("Ngoại lệ về đối tượng áp dụng mức phạt trỏ tới điều chưa có trong "
+                              "danh mục.",
+                              "An exception to the fine base names an article the catalog does "
+                              "not hold."),
+                    recommendation=L("Bổ sung điều đó vào danh mục hoặc sửa ngoại lệ.",
+                                     "Add that article to the catalog or correct the exception."),
+                ))
+    return findings
+
+
+# ------------------------------------------------------------------------- stale data
+def _stale_documents(ctx: AuditContext) -> list[Finding]:
+    findings = []
+    for doc in ctx.catalog.documents:
+        number = str(doc.number)
+        if (ctx.document is not None and number != ctx.document) or not doc.in_force_on(ctx.as_of):
+            continue
+        if doc.provenance.status is not Status.MEMORY:
+            continue
+        findings.append(Finding(
+            check="stale_verification", severity=Severity.MEDIUM, document=number, subject=number,
+            evidence={"status": doc.provenance.status.value, "source": doc.provenance.source},
+            summary=L(f"Thông tin văn bản {number} (ngày ban hành, hiệu lực) chưa được kiểm chứng.",
+                      f"The metadata of {number} (issue or in-force date) is not verified."),
+            recommendation=L("Đối chiếu ngày ban hành, ngày hiệu lực với văn bản gốc.",
+                             "Check the issue and in-force dates against the official text."),
+        ))
+    return findings
+
+
+@check("stale_verification",
+       L("Số liệu chưa được kiểm chứng gần đây", "Figures not recently verified"),
+       L("Số liệu không có nguồn gốc đã xác nhận, hoặc đã lâu chưa kiểm lại, dễ sai khi văn bản "
+         "thay đổi.",
+         "Figures without a confirmed source, or not checked for a long time, go wrong when the "
+         "law moves."))
+def stale_verification(ctx: AuditContext) -> list[Finding]:
+    findings = []
+    for provision, version in ctx.in_force():
+        reasons = []
+        prov = version.provenance
+        if prov.verified_on is None:
+            reasons.append("never verified")
+        elif (ctx.as_of - prov.verified_on).days > ctx.config.stale_days:
+            reasons.append(f"verified {(ctx.as_of - prov.verified_on).days} days ago")
+        if prov.status is not Status.CONFIRMED:
+            reasons.append(f"status {prov.status.value}")
+        if not reasons:
+            continue
+        subject = cite(provision.citation)
+        findings.append(Finding(
+            check="stale_verification",
+            severity=Severity.MEDIUM if prov.status is Status.MEMORY else Severity.LOW,
+            document=str(provision.document), subject=subject,
+            evidence={"status": prov.status.value,
+                      "verified_on": prov.verified_on.isoformat() if prov.verified_on else None,
+                      "source": prov.source, "reasons": "; ".join(reasons)},
+            citations=(provision.citation,),
+            summary=L(f"{subject}: {'; '.join(reasons)}.", f"{provision.citation.format('en')}: "
+                      f"{'; '.join(reasons)}."),
+            recommendation=L("Đối chiếu với văn bản gốc và cập nhật nguồn, trạng thái.",
+                             "Check against the official text and update source and status."),
+        ))
+    return findings + _stale_documents(ctx)
+
+
+# ------------------------------------------------------------------------- repeat pressure
+@check("repeat_pressure",
+       L("Vi phạm lặp lại nhiều", "Repeated violations"),
+       L("Khi nhiều người vi phạm bị xử phạt lại về cùng hành vi, chế tài chưa đủ răn đe.",
+         "When many offenders are sanctioned again for the same act, the sanction does not "
+         "deter."),
+       ART_3D)
+def repeat_pressure(ctx: AuditContext) -> list[Finding]:
+    groups: dict[tuple[str, str, str | None], dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for entry in ctx.log:
+        if entry.offender_id is None:
+            continue
+        key = _log_key(ctx, entry.provision)
+        if key is not None:
+            groups[key][entry.offender_id] += 1
+    findings = []
+    for key, offenders in sorted(groups.items()):
+        document = key[0]
+        if ctx.document is not None and document != ctx.document:
+            continue
+        total = len(offenders)
+        repeaters = sum(1 for n in offenders.values() if n > 1)
+        if total < ctx.config.repeat_min_offenders:
+            continue
+        rate = Decimal(repeaters) / total
+        if rate < ctx.config.repeat_threshold:
+            continue
+        provision = ctx.catalog.provisions[key]
+        subject = cite(provision.citation)
+        findings.append(Finding(
+            check="repeat_pressure", severity=Severity.MEDIUM, document=document, subject=subject,
+            evidence={"offenders": total, "repeat_offenders": repeaters, "repeat_rate_pct": pct(rate),
+                      "decisions": sum(offenders.values())},
+            citations=(provision.citation,),
+            summary=L(f"{repeaters}/{total} người vi phạm bị xử phạt lại theo {subject} "
+                      f"({pct(rate)}%).",
+                      f"{repeaters} of {total} offenders were sanctioned again under "
+                      f"{provision.citation.format('en')} ({pct(rate)}%)."),
+            recommendation=L("Xem xét tăng mức phạt hoặc bổ sung hình thức xử phạt bổ sung.",
+                             "Consider a higher frame or additional sanctions."),
+        ))
+    return findings
+
+
+# ------------------------------------------------------------------------- upcoming changes
+@check("upcoming_change",
+       L("Văn bản mới đã ban hành, chưa có hiệu lực", "Issued but not yet in force"),
+       L("Văn bản đã ban hành sẽ thay thế hoặc sửa đổi quy định đang áp dụng; cần chuẩn bị.",
+         "An issued document will replace or amend rules now applied; prepare for it."))
+def upcoming_change(ctx: AuditContext) -> list[Finding]:
+    findings = []
+    for doc in ctx.catalog.documents:
+        if doc.issued_on is None or not (doc.issued_on <= ctx.as_of < doc.effective_from):
+            continue
+        for relation in doc.relations:
+            target = str(relation.target)
+            if ctx.document is not None and target != ctx.document:
+                continue
+            parts = ", ".join(relation.parts) or "toàn văn / whole"
+            findings.append(Finding(
+                check="upcoming_change", severity=Severity.INFO, document=target, subject=target,
+                evidence={"by": str(doc.number), "issued_on": doc.issued_on.isoformat(),
+                          "effective_from": doc.effective_from.isoformat(),
+                          "relation": relation.kind.value, "parts": parts},
+                citations=(parse_citation(relation.basis).with_document(doc.number),),
+                summary=L(f"{doc.number} (ban hành {doc.issued_on:%d/%m/%Y}) sẽ {relation.kind.value} "
+                          f"{target} từ {doc.effective_from:%d/%m/%Y} ({parts}).",
+                          f"{doc.number} (issued {doc.issued_on.isoformat()}) {relation.kind.value} "
+                          f"{target} from {doc.effective_from.isoformat()} ({parts})."),
+                recommendation=L("Chuẩn bị áp dụng văn bản mới cho hành vi kết thúc từ ngày đó.",
+                                 "Prepare to apply the new text to acts ending on or after that day."),
+            ))
+    return findings

@@ -1,0 +1,105 @@
+"""Case logs: past decisions (CSV or JSON) for targets, reform what-ifs and the auditor.
+
+Columns: ``date`` (decision date), ``provision`` (any citation form), ``offender_kind``,
+``amount`` (whole VND) are required; ``sector``, ``offender_id``, ``quantity``,
+``goods_value``, ``ended_on`` (when the act ended; default ``date``) are optional.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from pydantic import Field, ValidationError
+
+from .errors import PenaltyRulesError
+from .models.common import VND, Frozen
+from .models.offender import OffenderKind
+
+REQUIRED = ("date", "provision", "offender_kind", "amount")
+OPTIONAL = ("sector", "offender_id", "quantity", "goods_value", "ended_on")
+
+
+class CaseLogError(PenaltyRulesError, ValueError):
+    """A case log is malformed: names the file, the row and the field."""
+
+    def __init__(self, path: str, row: int | None, field: str, reason: str) -> None:
+        where = f"{path}" + (f": row {row}" if row is not None else "")
+        super().__init__(f"{where}: {field}: {reason}" if field else f"{where}: {reason}")
+
+
+class LogEntry(Frozen):
+    """One past decision."""
+
+    date: dt.date
+    provision: str = Field(min_length=1)
+    offender_kind: OffenderKind
+    amount: VND
+    sector: str | None = None
+    offender_id: str | None = None
+    quantity: int | None = Field(default=None, ge=1)
+    goods_value: VND | None = None
+    ended_on: dt.date | None = None
+
+    @property
+    def act_ended_on(self) -> dt.date:
+        """When the act ended (the decision date when the log does not say)."""
+        return self.ended_on or self.date
+
+
+def _clean(row: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in row.items():
+        if isinstance(value, str):
+            value = value.strip()
+            if value == "":
+                continue
+            if key in ("amount", "quantity", "goods_value"):
+                if not value.replace("_", "").isdigit():
+                    out[key] = value  # let validation explain
+                    continue
+                value = int(value.replace("_", ""))
+        out[key] = value
+    return out
+
+
+def _entries(path: str, rows: Iterable[dict[str, Any]], first_row: int) -> list[LogEntry]:
+    entries = []
+    for n, row in enumerate(rows, first_row):
+        unknown = sorted(set(row) - set(REQUIRED) - set(OPTIONAL))
+        if unknown:
+            raise CaseLogError(path, n, unknown[0], "unknown column")
+        try:
+            entries.append(LogEntry.model_validate(_clean(row)))
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            field = ".".join(str(p) for p in err["loc"]) or "row"
+            reason = "required field is missing" if err["type"] == "missing" else err["msg"]
+            raise CaseLogError(path, n, field, reason) from None
+    return entries
+
+
+def load_case_log(path: str | Path) -> list[LogEntry]:
+    """Read a CSV or JSON case log; :class:`CaseLogError` names what is wrong."""
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise CaseLogError(str(p), None, "", f"cannot read file: {exc.strerror}") from None
+    if p.suffix.lower() == ".json":
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise CaseLogError(str(p), None, "", f"not valid JSON: {exc.msg}") from None
+        if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
+            raise CaseLogError(str(p), None, "", "a JSON case log is a list of objects")
+        return _entries(str(p), data, 1)
+    reader = csv.DictReader(text.splitlines())
+    missing = [c for c in REQUIRED if c not in (reader.fieldnames or [])]
+    if missing:
+        raise CaseLogError(str(p), None, missing[0], "required column is missing")
+    return _entries(str(p), reader, 2)

@@ -1,0 +1,230 @@
+"""Reform what-if: apply a proposed change to the catalog and re-assess a case log.
+
+A change file (TOML) lists changes, each naming a provision and one of: ``percent``
+(raise or lower every amount by that percentage), ``min``/``max`` (new figures for a
+plain frame), or ``index_to_cpi = true`` (scale by the price rise since the frame was
+set). Scaled amounts are rounded to the nearest 1,000 đồng.
+
+Both sides of the comparison use the engine's recommended amount (the log carries no
+circumstances), so the difference shows the effect of the change alone.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import Field, ValidationError, model_validator
+
+from .audit.checks import set_since
+from .audit.context import AuditContext
+from .audit.indices import economic_series
+from .caselog import LogEntry
+from .catalog.catalog import Catalog, provision_key
+from .citations.parse import parse_citation
+from .engine.assess import assess
+from .engine.frames import sector_cap, stated_base
+from .errors import CatalogError, PenaltyRulesError
+from .models.common import Frozen
+from .models.provision import BandedFine, FineFrame, PerUnitFine, Provision
+
+STEP = Decimal(1000)
+
+
+class Change(Frozen):
+    """One proposed change to a provision's frame."""
+
+    provision: str
+    percent: Decimal | None = None
+    min: int | None = Field(default=None, ge=0)
+    max: int | None = Field(default=None, ge=0)
+    index_to_cpi: bool = False
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> Change:
+        kinds = [self.percent is not None, self.min is not None or self.max is not None,
+                 self.index_to_cpi]
+        if sum(kinds) != 1:
+            raise ValueError("give exactly one of percent, min/max or index_to_cpi")
+        if (self.min is None) != (self.max is None):
+            raise ValueError("give both min and max")
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise ValueError("min is above max")
+        return self
+
+
+class ChangeFile(Frozen):
+    """A reform proposal."""
+
+    format: Literal[1]
+    title: str = "reform"
+    change: tuple[Change, ...] = Field(min_length=1)
+
+
+def load_changes(path: str | Path) -> ChangeFile:
+    """Read a change file; :class:`CatalogError` names the file, field and reason."""
+    p = Path(path)
+    try:
+        data = tomllib.loads(p.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise CatalogError(str(p), "", f"cannot read file: {exc.strerror}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise CatalogError(str(p), "", f"not valid TOML: {exc}") from None
+    try:
+        return ChangeFile.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        raise CatalogError(str(p), ".".join(str(x) for x in err["loc"]),
+                           err["msg"].removeprefix("Value error, ")) from None
+
+
+def _scale(amount: int, factor: Decimal) -> int:
+    return int((Decimal(amount) * factor / STEP).quantize(Decimal(1), rounding=ROUND_HALF_UP) * STEP)
+
+
+def _apply(provision: Provision, change: Change, factor: Decimal | None) -> Provision:
+    versions = []
+    for version in provision.versions:
+        fine = version.fine
+        if fine is None:
+            versions.append(version)
+            continue
+        if change.min is not None and change.max is not None:
+            if not isinstance(fine, FineFrame):
+                raise PenaltyRulesError(f"{provision.citation}: min/max only fit a plain frame; "
+                                        "use percent for per-unit or banded fines")
+            new: Any = fine.model_copy(update={"min": change.min, "max": change.max})
+        else:
+            assert factor is not None
+            if isinstance(fine, FineFrame | PerUnitFine):
+                new = fine.model_copy(update={"min": _scale(fine.min, factor),
+                                              "max": _scale(fine.max, factor)})
+            elif isinstance(fine, BandedFine):
+                new = fine.model_copy(update={"bands": tuple(
+                    b.model_copy(update={"min": _scale(b.min, factor), "max": _scale(b.max, factor)})
+                    for b in fine.bands)})
+        versions.append(version.model_copy(update={"fine": new}))
+    return provision.model_copy(update={"versions": tuple(versions)})
+
+
+class AppliedChange(Frozen):
+    """What a change did, with warnings (e.g. above the sector maximum)."""
+
+    provision: str
+    factor: str | None
+    new_top: int | None
+    warnings: tuple[str, ...] = ()
+
+
+def apply_changes(catalog: Catalog, changes: ChangeFile, as_of: date) -> tuple[Catalog, list[AppliedChange]]:
+    """A new catalog with the changes applied (the original is untouched)."""
+    provisions = dict(catalog.provisions)
+    applied = []
+    ctx = AuditContext(catalog=catalog, as_of=as_of)
+    series = economic_series()
+    for i, change in enumerate(changes.change):
+        try:
+            matches = catalog.find(parse_citation(change.provision))
+        except PenaltyRulesError as exc:
+            raise CatalogError("change file", f"change[{i}].provision", str(exc)) from None
+        provision = matches[0]
+        factor: Decimal | None = None
+        if change.percent is not None:
+            factor = 1 + change.percent / 100
+        elif change.index_to_cpi:
+            version = provision.version_on(as_of) or provision.versions[-1]
+            since = set_since(ctx, provision, version)
+            factor = series.price_level(ctx.cpi_year) / series.price_level(
+                max(since.year, series.first_cpi_year))
+        changed = _apply(provision, change, factor)
+        provisions[provision_key(provision)] = changed
+        warnings = []
+        rules = catalog.rules_for(provision.document)
+        top = None
+        last = changed.versions[-1].fine
+        if last is not None:
+            top = last.max if isinstance(last, FineFrame | PerUnitFine) else max(
+                b.max for b in last.bands)
+        if rules is not None and top is not None:
+            cap, _, _ = sector_cap(catalog, rules, provision.sector, stated_base(rules, provision),
+                                   as_of)
+            if cap is not None and not isinstance(last, PerUnitFine) and top > cap:
+                warnings.append(f"new maximum {top:,} exceeds the sector maximum {cap:,}")
+        applied.append(AppliedChange(provision=provision.citation.format(),
+                                     factor=str(factor.quantize(Decimal("0.0001"))) if factor else None,
+                                     new_top=top, warnings=tuple(warnings)))
+    return replace(catalog, provisions=provisions), applied
+
+
+class ReformRow(Frozen):
+    """Totals before and after, for a sector or a provision."""
+
+    key: str
+    cases: int
+    before: int
+    after: int
+    change: int
+    change_pct: str | None
+
+
+class ReformReport(Frozen):
+    """The effect of a proposal on a case log."""
+
+    title: str
+    changes: tuple[AppliedChange, ...]
+    by_sector: tuple[ReformRow, ...]
+    by_provision: tuple[ReformRow, ...]
+    total: ReformRow
+    skipped: tuple[str, ...] = ()
+
+
+def _row(key: str, cases: int, before: int, after: int) -> ReformRow:
+    pct = None if before == 0 else str(
+        (Decimal(after - before) * 100 / before).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+    return ReformRow(key=key, cases=cases, before=before, after=after, change=after - before,
+                     change_pct=pct)
+
+
+def _case(entry: LogEntry) -> dict[str, Any]:
+    fact: dict[str, Any] = {"provision": entry.provision, "committed_on": entry.act_ended_on,
+                            "ended_on": entry.act_ended_on, "detected_on": entry.act_ended_on}
+    if entry.quantity is not None:
+        fact["quantity"] = entry.quantity
+    if entry.goods_value is not None:
+        fact["goods_value"] = entry.goods_value
+    return {"offender": {"kind": entry.offender_kind.value},
+            "decided_on": max(entry.date, entry.act_ended_on), "violations": [fact]}
+
+
+def what_if(log: Sequence[LogEntry], catalog: Catalog, changes: ChangeFile,
+            as_of: date | None = None) -> ReformReport:
+    """Re-assess ``log`` under the current catalog and under the proposal."""
+    day = as_of or max((e.date for e in log), default=date.today())
+    reformed, applied = apply_changes(catalog, changes, day)
+    sectors: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    provisions: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    skipped = []
+    for row, entry in enumerate(log, 2):
+        try:
+            before = assess(_case(entry), catalog).violations[0]
+            after = assess(_case(entry), reformed).violations[0]
+        except PenaltyRulesError as exc:
+            skipped.append(f"row {row}: {exc}")
+            continue
+        for bucket in (sectors[before.sector], provisions[before.provision.clause_level().format()]):
+            bucket[0] += 1
+            bucket[1] += before.fine or 0
+            bucket[2] += after.fine or 0
+    by_sector = tuple(_row(k, *v) for k, v in sorted(sectors.items()))
+    by_provision = tuple(_row(k, *v) for k, v in sorted(provisions.items()))
+    total = _row("*", sum(v[0] for v in sectors.values()), sum(v[1] for v in sectors.values()),
+                 sum(v[2] for v in sectors.values()))
+    return ReformReport(title=changes.title, changes=tuple(applied), by_sector=by_sector,
+                        by_provision=by_provision, total=total, skipped=tuple(skipped))
