@@ -30,4 +30,8 @@ suppress_warnings = ["ref.python"]
 write_generated(HERE / "_generated")
 
 # Docstring examples shown through autodoc run under the doctest builder too.
-doctest_global_setup = "from penalty_rules import *"
+doctest_global_setup = (
+    "from penalty_rules import *\n"
+    "from pathlib import Path\n"
+    f"EXAMPLES = Path({str(HERE.parent / 'examples')!r})\n"
+)

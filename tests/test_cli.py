@@ -128,3 +128,39 @@ def test_python_dash_m_entry_point() -> None:
                           capture_output=True, text=True, check=False)
     assert proc.returncode == 1  # parsed, but 6.1.a names no document in the catalog
     assert "điểm a khoản 1 Điều 6" in proc.stdout
+
+
+LOG = ROOT / "examples" / "logs" / "inspectorate-2025-2026.csv"
+
+
+def test_audit_formats(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "audit", "--as-of", "2026-11-27", "--format", "json",
+                       "--log", str(LOG))
+    data = json.loads(out)
+    assert code == 0 and data["as_of"] == "2026-11-27" and data["findings"]
+    chart = tmp_path / "erosion.svg"
+    code, out, _ = run(capsys, "audit", "--as-of", "2026-11-27", "--format", "md", "--lang", "en",
+                       "--chart", str(chart))
+    assert code == 0 and out.startswith("# Amendment audit report") and chart.read_text().startswith("<svg")
+    code, out, _ = run(capsys, "audit", "--as-of", "2020-03-21", "--document", "174/2013/NĐ-CP")
+    assert code == 0 and "15/2020/NĐ-CP" in out
+    code, out, _ = run(capsys, "audit", "--format", "html", "--as-of", "2026-11-27")
+    assert out.startswith("<!DOCTYPE html>")
+
+
+def test_targets_and_reform_commands(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "targets", str(LOG), "--year", "2026", "--format", "json")
+    assert code == 0 and json.loads(out)["total"]["target_fines"] == 1_031_625_000
+    code, out, _ = run(capsys, "targets", str(LOG), "--year", "2026", "--growth", "0.1", "--lang", "en")
+    assert code == 0 and "1,080,750,000 VND" in out
+    code, out, _ = run(capsys, "reform", str(LOG), "--change",
+                       str(ROOT / "examples" / "reforms" / "raise-2026.toml"), "--format", "json")
+    assert code == 0 and json.loads(out)["total"]["after"] == 1_718_956_000
+
+
+def test_planning_errors_are_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = write(tmp_path, "log.csv", "date,provision\n")
+    code, _, err = run(capsys, "targets", str(bad), "--year", "2026")
+    assert code == 2 and err.count("\n") == 1 and "required column" in err
+    code, _, err = run(capsys, "audit", "--document", "1/2099/NĐ-CP")
+    assert code == 2 and "documents known" in err
