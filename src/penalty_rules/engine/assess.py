@@ -286,7 +286,7 @@ def assess_violation(catalog: Catalog, index: int, fact: ViolationFact, fined_as
                           flags=flags_of(scheme.provenance), scheme=scheme.label))
         fine, interval = specific_fine(frame.min, frame.max, net_m, net_a, scheme.kind,
                                        scheme.percent)
-        steps.append(step("fine.interval", "fine.interval",
+        steps.append(step("fine.interval", "fine.interval", scheme.basis, scheme.amended_by,
                           left="(" if interval.low_open else "[", low_vnd=interval.low,
                           high_vnd=interval.high, right=")" if interval.high_open else "]",
                           fine_vnd=fine))

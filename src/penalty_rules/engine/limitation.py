@@ -62,7 +62,7 @@ def limitation(catalog: Catalog, citation: Citation, sector: str, fact: Violatio
     steps = [
         step("limitation.period", "limitation.period", basis, ENDED_OR_ONGOING, flags=flags,
              years=years, start=start, expires=expires),
-        step("limitation.check", "limitation.barred" if barred else "limitation.open",
+        step("limitation.check", "limitation.barred" if barred else "limitation.open", basis,
              day=decided_on),
     ]
     return Limitation(years, start, expires, barred, tuple(steps))
