@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from penalty_rules import bundled_catalog
+from penalty_rules.coverage import coverage, coverage_text
 from penalty_rules.report.listing import circumstances_json, documents_json
 
 
@@ -49,6 +50,18 @@ def write_generated(folder: Path) -> None:
         "Codes accepted in ``mitigating`` and ``aggravating`` (aliases such as ``9.2`` work too).",
         "",
         _table(["Code", "Kind", "Legal basis", "Meaning"], circ),
+    ])
+    text += "\n".join([
+        "",
+        "Coverage report",
+        "---------------",
+        "",
+        "Output of ``penalty-rules catalog --coverage`` on the bundled catalog:",
+        "",
+        ".. code-block:: text",
+        "",
+        *("   " + line for line in coverage_text(coverage(catalog)).splitlines()),
+        "",
     ])
     target = folder / "catalog.rst"
     if not target.exists() or target.read_text(encoding="utf-8") != text:

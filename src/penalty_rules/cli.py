@@ -1,7 +1,7 @@
 """The ``penalty-rules`` command line.
 
 Commands: ``assess CASE.json``, ``cite TEXT``, ``catalog``, ``circumstances``,
-``audit``, ``targets LOG``, ``reform LOG``; each takes ``--format json|text`` (``audit``
+``audit``, ``targets LOG``, ``reform LOG``, ``diff OLD NEW``; each takes ``--format json|text`` (``audit``
 also ``md|html``). Bad input exits with status 2 and a one-line reason on standard error.
 """
 
@@ -23,6 +23,8 @@ from .caselog import load_case_log
 from .catalog.catalog import Catalog
 from .catalog.loader import load_catalog
 from .citations.parse import parse_citation
+from .coverage import coverage, coverage_json, coverage_text
+from .diff import diff_documents, diff_json, diff_markdown, diff_text
 from .engine.assess import assess
 from .errors import CaseError, PenaltyRulesError, ProvisionNotFound
 from .reform import load_changes, what_if
@@ -66,6 +68,12 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("text", help="citation in any accepted form")
     p = sub.add_parser("catalog", parents=[common], help="list documents or provisions")
     p.add_argument("--document", default=None, help="list the provisions of this document")
+    p.add_argument("--coverage", action="store_true",
+                   help="how many provisions per document, by status, and missing articles")
+    p = sub.add_parser("diff", parents=[base], help="compare two documents act by act")
+    p.add_argument("old", help="the older document number")
+    p.add_argument("new", help="the newer document number")
+    p.add_argument("--format", choices=("text", "json", "md"), default="text")
     sub.add_parser("circumstances", parents=[common],
                    help="list mitigating and aggravating circumstance codes")
     p = sub.add_parser("audit", parents=[base], help="flag regulations to amend")
@@ -128,8 +136,18 @@ def _run(args: argparse.Namespace, catalog: Catalog) -> int:
         _emit(cite_json(args.text, citation, matches, catalog), args.format,
               cite_text(citation, matches, catalog, args.lang))
         return 0
+    if args.command == "diff":
+        comparison = diff_documents(catalog, args.old, args.new)
+        if args.format == "md":
+            sys.stdout.write(diff_markdown(comparison, args.lang))
+        else:
+            _emit(diff_json(comparison), args.format, diff_text(comparison, args.lang))
+        return 0
     if args.command == "catalog":
-        if args.document:
+        if args.coverage:
+            rows = coverage(catalog)
+            _emit(coverage_json(rows), args.format, coverage_text(rows))
+        elif args.document:
             number = catalog.document(args.document).number
             provisions = catalog.provisions_of(number)
             _emit(provisions_json(provisions, catalog), args.format,

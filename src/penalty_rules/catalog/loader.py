@@ -108,7 +108,8 @@ class _FileReader:
         document: LegalDocument = self.model(
             LegalDocument, "document", number=self.number, title=d.title, issuer_name=d.issuer,
             issued_on=d.issued_on, effective_from=d.effective_from, effective_to=d.effective_to,
-            relations=tuple(relations), based_on=tuple(based_on), provenance=d.provenance,
+            relations=tuple(relations), based_on=tuple(based_on),
+            sanctioning_articles=d.sanctioning_articles, provenance=d.provenance,
         )
         return document
 
@@ -262,15 +263,19 @@ class _FileReader:
                                  points)
             rems = self.measures(content.remedial_measures, f"{where}.remedial_measures", points)
             warning = content.warning
+            complete = content.measures_complete
             if prev is not None:
                 warning = prev.warning if warning is None else warning
+                complete = prev.measures_complete if complete is None else complete
                 adds = adds or prev.additional_sanctions
                 rems = rems or prev.remedial_measures
             versions.append(self.model(
                 ProvisionVersion, where, effective_from=begin, effective_to=end, amended_by=by,
                 warning=bool(warning),
                 fine=content.fine if content.fine is not None or prev is None else prev.fine,
-                additional_sanctions=adds, remedial_measures=rems, provenance=content.provenance,
+                additional_sanctions=adds, remedial_measures=rems,
+                measures_complete=True if complete is None else complete,
+                provenance=content.provenance,
             ))
         acts = tuple(Act(point=p, label=label) for p, label in clause.points.items())
         for a in clause.amendments:
@@ -363,7 +368,8 @@ def _merge(catalog: Catalog, path: str, text: str) -> Catalog:
                                f"an overlay needs {key} to be loaded first; documents known: "
                                f"{', '.join(sorted(entries))}")
         extra = [f for f in ("title", "issuer", "issued_on", "effective_from", "effective_to",
-                             "provenance") if getattr(raw.document, f) is not None]
+                             "provenance", "sanctioning_articles")
+                 if getattr(raw.document, f) is not None]
         if extra or raw.document.relations or raw.document.based_on:
             raise CatalogError(path, "document",
                                "an overlay names only the document number; its metadata stays "

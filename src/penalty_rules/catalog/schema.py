@@ -13,6 +13,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..models.common import VND, Localized, Provenance
+from ..models.document import ArticleRange
 from ..models.offender import FineBase, OffenderKind
 from ..models.provision import Duration, Fine
 from ..models.rules import SchemeKind
@@ -47,6 +48,7 @@ class RawDocument(Raw):
     effective_to: date | None = None
     relations: tuple[RawRelation, ...] = ()
     based_on: tuple[str, ...] = ()
+    sanctioning_articles: ArticleRange | None = None
     provenance: Provenance | None = None
 
 
@@ -179,6 +181,7 @@ class RawContent(Raw):
     additional_sanctions: tuple[RawMeasure, ...] = ()
     remedial_measures: tuple[RawMeasure, ...] = ()
     points: dict[str, Localized] = Field(default_factory=dict)
+    measures_complete: bool | None = None
     provenance: Provenance
 
 

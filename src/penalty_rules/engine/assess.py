@@ -247,6 +247,9 @@ def assess_violation(catalog: Catalog, index: int, fact: ViolationFact, fined_as
         steps.append(step("provenance", "provenance.flag", flags=flags_of(version.provenance),
                           citation=applied, status=version.provenance.status.value,
                           source=version.provenance.source))
+    if not version.measures_complete:
+        steps.append(step("measures", "measures.incomplete", applied,
+                          flags=("MEASURES INCOMPLETE",)))
     for caveat in provision.caveats:
         steps.append(step("caveat", "caveat", flags=("CAVEAT",), text=caveat))
     steps += frame.steps

@@ -64,6 +64,12 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "lenient-rule comparison could not be made; check it.",
     ),
     "caveat": ("Lưu ý: {text}", "Note: {text}"),
+    "measures.incomplete": (
+        "Nguồn dữ liệu chưa thể hiện đầy đủ hình thức xử phạt bổ sung và biện pháp khắc phục "
+        "của quy định này; cần đối chiếu văn bản.",
+        "The sources did not show every additional sanction and remedial measure of this "
+        "provision; check the text.",
+    ),
     "provenance.flag": (
         "Số liệu của {citation} có trạng thái {status} (nguồn: {source}).",
         "The figures of {citation} have status {status} (source: {source}).",

@@ -150,6 +150,15 @@ class DocumentRelation(Frozen):
     provenance: Provenance
 
 
+class ArticleRange(Frozen):
+    """The articles of a document that sanction acts (for coverage reports)."""
+
+    first: int = Field(ge=1)
+    last: int = Field(ge=1)
+    inserted: tuple[str, ...] = Field(default=(), description="inserted articles such as 93a")
+    provenance: Provenance
+
+
 class LegalDocument(Frozen):
     """A dated legal document."""
 
@@ -165,6 +174,7 @@ class LegalDocument(Frozen):
     based_on: tuple[DocumentNumber, ...] = Field(
         default=(), description="laws the document implements (its legal basis)"
     )
+    sanctioning_articles: ArticleRange | None = None
     provenance: Provenance
 
     @model_validator(mode="after")

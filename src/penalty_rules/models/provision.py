@@ -159,6 +159,10 @@ class ProvisionVersion(Frozen):
     fine: Fine | None = None
     additional_sanctions: tuple[Measure, ...] = ()
     remedial_measures: tuple[Measure, ...] = ()
+    measures_complete: bool = Field(
+        default=True,
+        description="False when the sources did not show every additional sanction or remedy",
+    )
     provenance: Provenance
 
     @model_validator(mode="after")

@@ -1,0 +1,193 @@
+"""Compare two documents act by act, through the recorded successor links.
+
+Frames are compared as organisation amounts (each decree's own base converted), so a
+decree written for individuals and one written for organisations line up.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from .catalog.catalog import Catalog
+from .engine.frames import stated_base
+from .models.common import Frozen, Localized
+from .models.offender import FineBase
+from .models.provision import BandedFine, FineFrame, Measure, PerUnitFine, Provision, ProvisionVersion
+
+
+class Frame(Frozen):
+    """A frame as organisation amounts (per unit or per band where the decree says so)."""
+
+    min: int | None
+    max: int | None
+    shape: str
+    warning: bool
+
+
+class DiffRow(Frozen):
+    """One act: before and after."""
+
+    old: str | None
+    new: str | None
+    label: Localized
+    before: Frame | None = None
+    after: Frame | None = None
+    min_change_pct: str | None = None
+    max_change_pct: str | None = None
+    sanctions_added: tuple[str, ...] = ()
+    sanctions_removed: tuple[str, ...] = ()
+    remedies_added: tuple[str, ...] = ()
+    remedies_removed: tuple[str, ...] = ()
+    link_status: str | None = None
+    old_measures_complete: bool = True
+
+
+class DocumentDiff(Frozen):
+    """Acts continued, added and dropped between two documents."""
+
+    old: str
+    new: str
+    changed: tuple[DiffRow, ...]
+    added: tuple[DiffRow, ...]
+    dropped: tuple[DiffRow, ...]
+
+
+def _frame(catalog: Catalog, provision: Provision, version: ProvisionVersion) -> Frame:
+    rules = catalog.rules_for(provision.document)
+    factor = 1
+    if rules is not None and stated_base(rules, provision) is FineBase.INDIVIDUAL:
+        factor = 2
+    fine = version.fine
+    if isinstance(fine, FineFrame):
+        return Frame(min=fine.min * factor, max=fine.max * factor, shape="frame",
+                     warning=version.warning)
+    if isinstance(fine, PerUnitFine):
+        return Frame(min=fine.min * factor, max=fine.max * factor,
+                     shape=f"per {fine.unit.en}", warning=version.warning)
+    if isinstance(fine, BandedFine):
+        return Frame(min=min(b.min for b in fine.bands) * factor,
+                     max=max(b.max for b in fine.bands) * factor,
+                     shape=f"{len(fine.bands)} bands by {fine.criterion}", warning=version.warning)
+    return Frame(min=None, max=None, shape="warning", warning=version.warning)
+
+
+def _pct(before: int | None, after: int | None) -> str | None:
+    if before in (None, 0) or after is None:
+        return None
+    assert before is not None
+    change = (Decimal(after) - before) * 100 / before
+    return str(change.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+
+
+def _codes(measures: tuple[Measure, ...]) -> set[str]:
+    out = set()
+    for m in measures:
+        duration = f" {m.duration.min_months}-{m.duration.max_months}m" if m.duration else ""
+        out.add(m.code + duration)
+    return out
+
+
+def _last_version(provision: Provision) -> ProvisionVersion:
+    return provision.versions[-1]
+
+
+def diff_documents(catalog: Catalog, old: str, new: str) -> DocumentDiff:
+    """Per-act comparison of ``old`` and ``new`` (document numbers in any accepted form)."""
+    old_doc = catalog.document(old).number
+    new_doc = catalog.document(new).number
+    old_provisions = catalog.provisions_of(old_doc)
+    new_provisions = catalog.provisions_of(new_doc)
+    linked_new: set[str] = set()
+    changed, dropped = [], []
+    for p in old_provisions:
+        successor = catalog.successor_of(p)
+        if successor is None or successor.document != new_doc:
+            v = _last_version(p)
+            dropped.append(DiffRow(old=p.citation.format(), new=None, label=p.label,
+                                   before=_frame(catalog, p, v)))
+            continue
+        linked_new.add(successor.citation.format())
+        before_v, after_v = _last_version(p), successor.versions[0]
+        before, after = _frame(catalog, p, before_v), _frame(catalog, successor, after_v)
+        sa, sb = _codes(before_v.additional_sanctions), _codes(after_v.additional_sanctions)
+        ra, rb = _codes(before_v.remedial_measures), _codes(after_v.remedial_measures)
+        assert p.successor is not None
+        changed.append(DiffRow(
+            old=p.citation.format(), new=successor.citation.format(), label=successor.label,
+            before=before, after=after, min_change_pct=_pct(before.min, after.min),
+            max_change_pct=_pct(before.max, after.max),
+            sanctions_added=tuple(sorted(sb - sa)), sanctions_removed=tuple(sorted(sa - sb)),
+            remedies_added=tuple(sorted(rb - ra)), remedies_removed=tuple(sorted(ra - rb)),
+            link_status=p.successor.provenance.status.value,
+            old_measures_complete=before_v.measures_complete,
+        ))
+    added = [DiffRow(old=None, new=p.citation.format(), label=p.label,
+                     after=_frame(catalog, p, p.versions[0]))
+             for p in new_provisions if p.citation.format() not in linked_new]
+    return DocumentDiff(old=str(old_doc), new=str(new_doc), changed=tuple(changed),
+                        added=tuple(added), dropped=tuple(dropped))
+
+
+def _money(value: int | None) -> str:
+    return "-" if value is None else f"{value:,}"
+
+
+def _frame_text(frame: Frame | None) -> str:
+    if frame is None:
+        return "-"
+    if frame.min is None:
+        return "warning"
+    extra = "" if frame.shape == "frame" else f" ({frame.shape})"
+    warn = " or warning" if frame.warning else ""
+    return f"{_money(frame.min)}–{_money(frame.max)}{extra}{warn}"
+
+
+def _measures_text(row: DiffRow) -> str:
+    if not row.old_measures_complete:
+        now = sorted(set(row.sanctions_added) | set(row.remedies_added))
+        return ("old sanctions/remedies not fully recorded; new: " + ", ".join(now)) if now else ""
+    parts = []
+    for name, values in (("+sanction", row.sanctions_added), ("-sanction", row.sanctions_removed),
+                         ("+remedy", row.remedies_added), ("-remedy", row.remedies_removed)):
+        parts += [f"{name} {v}" for v in values]
+    return "; ".join(parts)
+
+
+def diff_text(d: DocumentDiff, language: str = "en") -> str:
+    """The comparison as plain text (amounts are organisation amounts, VND)."""
+    lines = [f"{d.old} → {d.new} (organisation amounts, VND)", "", "Continued acts:"]
+    for r in d.changed:
+        lines.append(f"  {r.old} → {r.new} [{r.link_status}]")
+        lines.append(f"    {r.label.get(language)}")
+        lines.append(f"    {_frame_text(r.before)} → {_frame_text(r.after)}  "
+                     f"(min {r.min_change_pct or '-'} %, max {r.max_change_pct or '-'} %)")
+        if _measures_text(r):
+            lines.append(f"    {_measures_text(r)}")
+    lines += ["", "Acts added:"]
+    lines += [f"  {r.new}: {_frame_text(r.after)} — {r.label.get(language)}" for r in d.added]
+    lines += ["", "Acts dropped or not linked:"]
+    lines += [f"  {r.old}: {_frame_text(r.before)} — {r.label.get(language)}" for r in d.dropped]
+    return "\n".join(lines) + "\n"
+
+
+def diff_markdown(d: DocumentDiff, language: str = "en") -> str:
+    """The comparison as Markdown tables."""
+    lines = [f"# {d.old} → {d.new}", "", "Organisation amounts, VND.", "",
+             "## Continued acts", "",
+             "| old | new | before | after | min Δ% | max Δ% | sanctions / remedies | link |",
+             "|---|---|---|---|---:|---:|---|---|"]
+    for r in d.changed:
+        lines.append(f"| {r.old} | {r.new} | {_frame_text(r.before)} | {_frame_text(r.after)} | "
+                     f"{r.min_change_pct or '-'} | {r.max_change_pct or '-'} | "
+                     f"{_measures_text(r) or '-'} | {r.link_status} |")
+    lines += ["", "## Acts added", "", "| provision | frame | act |", "|---|---|---|"]
+    lines += [f"| {r.new} | {_frame_text(r.after)} | {r.label.get(language)} |" for r in d.added]
+    lines += ["", "## Acts dropped or not linked", "", "| provision | frame | act |", "|---|---|---|"]
+    lines += [f"| {r.old} | {_frame_text(r.before)} | {r.label.get(language)} |" for r in d.dropped]
+    return "\n".join(lines) + "\n"
+
+
+def diff_json(d: DocumentDiff) -> dict[str, Any]:
+    """The comparison as JSON."""
+    return d.model_dump(mode="json")
