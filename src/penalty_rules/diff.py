@@ -13,7 +13,15 @@ from .catalog.catalog import Catalog
 from .engine.frames import stated_base
 from .models.common import Frozen, Localized
 from .models.offender import FineBase
-from .models.provision import BandedFine, FineFrame, Measure, PerUnitFine, Provision, ProvisionVersion
+from .models.provision import (
+    BandedFine,
+    FineFrame,
+    Measure,
+    PerUnitFine,
+    PointFrames,
+    Provision,
+    ProvisionVersion,
+)
 
 
 class Frame(Frozen):
@@ -69,6 +77,10 @@ def _frame(catalog: Catalog, provision: Provision, version: ProvisionVersion) ->
         return Frame(min=min(b.min for b in fine.bands) * factor,
                      max=max(b.max for b in fine.bands) * factor,
                      shape=f"{len(fine.bands)} bands by {fine.criterion}", warning=version.warning)
+    if isinstance(fine, PointFrames):
+        return Frame(min=min(f.min for f in fine.frames.values()) * factor,
+                     max=max(f.max for f in fine.frames.values()) * factor,
+                     shape=f"{len(fine.frames)} frames by point", warning=version.warning)
     return Frame(min=None, max=None, shape="warning", warning=version.warning)
 
 

@@ -32,7 +32,7 @@ from .engine.assess import assess
 from .engine.frames import sector_cap, stated_base
 from .errors import CatalogError, PenaltyRulesError
 from .models.common import Frozen
-from .models.provision import BandedFine, FineFrame, PerUnitFine, Provision
+from .models.provision import BandedFine, FineFrame, PerUnitFine, PointFrames, Provision
 
 STEP = Decimal(1000)
 
@@ -110,6 +110,10 @@ def _apply(provision: Provision, change: Change, factor: Decimal | None) -> Prov
                 new = fine.model_copy(update={"bands": tuple(
                     b.model_copy(update={"min": _scale(b.min, factor), "max": _scale(b.max, factor)})
                     for b in fine.bands)})
+            elif isinstance(fine, PointFrames):
+                new = fine.model_copy(update={"frames": {
+                    k: f.model_copy(update={"min": _scale(f.min, factor), "max": _scale(f.max, factor)})
+                    for k, f in fine.frames.items()}})
         versions.append(version.model_copy(update={"fine": new}))
     return provision.model_copy(update={"versions": tuple(versions)})
 
@@ -149,9 +153,12 @@ def apply_changes(catalog: Catalog, changes: ChangeFile, as_of: date) -> tuple[C
         rules = catalog.rules_for(provision.document)
         top = None
         last = changed.versions[-1].fine
-        if last is not None:
-            top = last.max if isinstance(last, FineFrame | PerUnitFine) else max(
-                b.max for b in last.bands)
+        if isinstance(last, FineFrame | PerUnitFine):
+            top = last.max
+        elif isinstance(last, BandedFine):
+            top = max(b.max for b in last.bands)
+        elif isinstance(last, PointFrames):
+            top = max(f.max for f in last.frames.values())
         if rules is not None and top is not None:
             cap, _, _ = sector_cap(catalog, rules, provision.sector, stated_base(rules, provision),
                                    as_of)

@@ -9,7 +9,14 @@ from decimal import Decimal
 
 from ..caselog import LogEntry
 from ..catalog.catalog import Catalog
-from ..models.provision import BandedFine, FineFrame, PerUnitFine, Provision, ProvisionVersion
+from ..models.provision import (
+    BandedFine,
+    FineFrame,
+    PerUnitFine,
+    PointFrames,
+    Provision,
+    ProvisionVersion,
+)
 from .bodies import Body, bodies
 from .indices import EconomicSeries, economic_series
 
@@ -69,6 +76,8 @@ def top_amount(version: ProvisionVersion) -> int | None:
         return fine.max
     if isinstance(fine, BandedFine):
         return max(b.max for b in fine.bands)
+    if isinstance(fine, PointFrames):
+        return max(f.max for f in fine.frames.values())
     return None
 
 

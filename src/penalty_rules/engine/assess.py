@@ -25,7 +25,14 @@ from ..models.case import Case, ViolationFact
 from ..models.circumstance import CircumstanceKind
 from ..models.citation import Citation
 from ..models.offender import FineBase, OffenderKind
-from ..models.provision import BandedFine, Measure, Provision, ProvisionVersion
+from ..models.provision import (
+    BandedFine,
+    FineFrame,
+    Measure,
+    PerUnitFine,
+    Provision,
+    ProvisionVersion,
+)
 from .competence import ActNeed, competent
 from .fines import average, net, specific_fine
 from .frames import Frame, label_of, offender_frame
@@ -114,7 +121,8 @@ def _redirect(catalog: Catalog, provision: Provision, version: ProvisionVersion,
         return None
     target: Citation | None = None
     message = "version.redirect_quantity"
-    if not isinstance(fine, BandedFine) and fine.quantity_to is not None and q > fine.quantity_to:
+    if isinstance(fine, FineFrame | PerUnitFine) and fine.quantity_to is not None \
+            and q > fine.quantity_to:
         target = fine.beyond
         if target is None:
             raise CaseError(f"{field}.quantity",
@@ -124,7 +132,7 @@ def _redirect(catalog: Catalog, provision: Provision, version: ProvisionVersion,
         for other in catalog.provisions_of(provision.document):
             other_version = other.version_on(day)
             ofine = other_version.fine if other_version else None
-            if (ofine is not None and not isinstance(ofine, BandedFine)
+            if (isinstance(ofine, FineFrame | PerUnitFine)
                     and ofine.beyond is not None
                     and ofine.beyond.with_document(other.document).clause_level()
                     == provision.citation):
@@ -213,18 +221,23 @@ def assess_violation(catalog: Catalog, index: int, fact: ViolationFact, fined_as
         point = None
         lineage = lineage_of(catalog, [provision])
     frame = offender_frame(catalog, provision, version, fact, fined_as, ref, field,
-                           provision.citation)
+                           provision.citation, point)
     current = _Applied(provision, version, point, frame)
     # -- a later, more lenient rule applies instead
     for later_p, later_v, start in later_versions(catalog, lineage, ref, decided_on):
-        later_frame = offender_frame(catalog, later_p, later_v, fact, fined_as, start, field,
-                                     later_p.citation)
+        later_point = point if provision_key(later_p) in matched_keys else None
+        try:
+            later_frame = offender_frame(catalog, later_p, later_v, fact, fined_as, start, field,
+                                         later_p.citation, later_point)
+        except CaseError as exc:
+            steps.append(step("time.lenient", "lenient.not_comparable", LENIENT_RULE,
+                              flags=("NOT COMPARED",), later=later_p.citation, reason=exc.reason))
+            continue
         params: dict[str, Any] = {"later": later_p.citation, "current": current.provision.citation}
         params |= _frame_params("later", later_frame) | _frame_params("current", current.frame)
         if _more_lenient(later_frame, current.frame):
             steps.append(step("time.lenient", "lenient.applied", LENIENT_RULE, **params))
-            keep_point = point if provision_key(later_p) in matched_keys else None
-            current = _Applied(later_p, later_v, keep_point, later_frame)
+            current = _Applied(later_p, later_v, later_point, later_frame)
         else:
             steps.append(step("time.lenient", "lenient.kept", LENIENT_RULE, **params))
     provision, version, point, frame = (current.provision, current.version, current.point,

@@ -12,7 +12,15 @@ from ..models.case import ViolationFact
 from ..models.citation import Citation
 from ..models.common import Localized
 from ..models.offender import FineBase
-from ..models.provision import Band, BandedFine, FineFrame, PerUnitFine, Provision, ProvisionVersion
+from ..models.provision import (
+    Band,
+    BandedFine,
+    FineFrame,
+    PerUnitFine,
+    PointFrames,
+    Provision,
+    ProvisionVersion,
+)
 from ..models.rules import DecreeRules
 from .trace import flags_of, step
 
@@ -75,14 +83,26 @@ def criterion_value(fine: BandedFine, fact: ViolationFact, field: str) -> int:
 
 
 def raw_frame(version: ProvisionVersion, fact: ViolationFact, field: str,
-              citation: Citation) -> tuple[int | None, int | None, Band | None, list[TraceStep]]:
-    """Frame as stated in the text, for the quantity or value of the case."""
+              citation: Citation, point: str | None = None,
+              ) -> tuple[int | None, int | None, Band | None, list[TraceStep]]:
+    """Frame as stated in the text, for the quantity or value of the case (and the point)."""
     fine = version.fine
     steps: list[TraceStep] = []
     if fine is None:
         return None, None, None, steps
     if isinstance(fine, FineFrame):
         return fine.min, fine.max, None, steps
+    if isinstance(fine, PointFrames):
+        letters = ", ".join(fine.frames)
+        if point is None:
+            raise CaseError(f"{field}.provision",
+                            f"each point of {citation.format()} has its own frame; cite the point "
+                            f"({letters})")
+        frame = fine.frames.get(point)
+        if frame is None:
+            raise CaseError(f"{field}.provision",
+                            f"{citation.format()} has no frame at point {point} (points: {letters})")
+        return frame.min, frame.max, None, steps
     if isinstance(fine, PerUnitFine):
         if fact.quantity is None:
             raise CaseError(f"{field}.quantity",
@@ -117,11 +137,11 @@ def _half(amount: int) -> int:
 
 def offender_frame(
     catalog: Catalog, provision: Provision, version: ProvisionVersion, fact: ViolationFact,
-    fined_as: FineBase, day: date, field: str, citation: Citation,
+    fined_as: FineBase, day: date, field: str, citation: Citation, point: str | None = None,
 ) -> Frame:
     """The frame for this offender, checked against the sector maximum."""
     rules = decree_rules(catalog, provision)
-    lo, hi, band, steps = raw_frame(version, fact, field, citation)
+    lo, hi, band, steps = raw_frame(version, fact, field, citation, point)
     if lo is None or hi is None:
         steps.append(step("frame.warning", "frame.warning_only", citation))
         return Frame(None, None, True, None, tuple(steps))

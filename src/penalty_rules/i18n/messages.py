@@ -57,6 +57,10 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "The later rule {later} (frame {later_min_vnd}–{later_max_vnd}) is more lenient than "
         "{current} (frame {current_min_vnd}–{current_max_vnd}): the more lenient rule applies.",
     ),
+    "lenient.not_comparable": (
+        "Không so sánh được với quy định sau {later}: {reason}.",
+        "The later rule {later} could not be compared: {reason}.",
+    ),
     "lenient.unknown": (
         "{current} bị bãi bỏ từ {day} nhưng danh mục không ghi quy định kế thừa: "
         "không so sánh được mức nhẹ hơn, cần kiểm tra.",

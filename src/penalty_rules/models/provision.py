@@ -95,7 +95,23 @@ class BandedFine(Frozen):
         return self
 
 
-Fine = Annotated[FineFrame | PerUnitFine | BandedFine, Field(discriminator="kind")]
+class PointFrames(Frozen):
+    """A clause whose points each state their own frame (cite the point to choose one)."""
+
+    kind: Literal["by_point"] = "by_point"
+    frames: dict[str, FineFrame] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _letters(self) -> PointFrames:
+        from ..citations.letters import is_point_letter
+
+        bad = [p for p in self.frames if not is_point_letter(p)]
+        if bad:
+            raise ValueError(f"{bad} are not Vietnamese point letters")
+        return self
+
+
+Fine = Annotated[FineFrame | PerUnitFine | BandedFine | PointFrames, Field(discriminator="kind")]
 
 
 class Act(Frozen):

@@ -7,7 +7,14 @@ from typing import Any
 from ..catalog.catalog import Catalog
 from ..errors import ProvisionNotFound
 from ..models.citation import Citation
-from ..models.provision import BandedFine, FineFrame, PerUnitFine, Provision, ProvisionVersion
+from ..models.provision import (
+    BandedFine,
+    FineFrame,
+    PerUnitFine,
+    PointFrames,
+    Provision,
+    ProvisionVersion,
+)
 from .formatting import citation_text, money
 
 
@@ -28,6 +35,9 @@ def _fine_text(version: ProvisionVersion, lang: str) -> str:
         bands = ", ".join(f"{b.point or '·'}: {money(b.min, lang)} – {money(b.max, lang)}"
                           for b in fine.bands)
         parts.append(f"[{fine.criterion}] {bands}")
+    elif isinstance(fine, PointFrames):
+        parts.append(", ".join(f"{k}: {money(f.min, lang)} – {money(f.max, lang)}"
+                               for k, f in fine.frames.items()))
     return "; ".join(parts)
 
 
