@@ -98,7 +98,7 @@ def test_bundled_counts() -> None:
     count = {str(e.document.number): len(CATALOG.provisions_of(e.document.number))
              for e in CATALOG.entries.values()}
     # Every CONFIRMED row A01–A46 of telecom-decrees.md §4A is bundled (clause level).
-    assert count["174/2026/NĐ-CP"] == 50
+    assert count["174/2026/NĐ-CP"] == 346  # every fine clause of Chapters II–VI
     assert count["15/2020/NĐ-CP"] == 42
     assert count["174/2013/NĐ-CP"] == 1
 

@@ -99,7 +99,7 @@ def test_catalog_listings(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0 and "174/2026/NĐ-CP" in numbers and "15/2020/NĐ-CP" in numbers
     code, out, _ = run(capsys, "catalog", "--document", "174/2026/NĐ-CP", "--format", "json")
     provisions = json.loads(out)
-    assert code == 0 and len(provisions) == 50
+    assert code == 0 and len(provisions) == 346
     art11 = next(p for p in provisions if p["citation"] == "khoản 1 Điều 11 Nghị định 174/2026/NĐ-CP")
     assert art11["flags"]["two_year_limitation"]["parts"] == [
         "điểm a khoản 1 Điều 11 Nghị định 174/2026/NĐ-CP",

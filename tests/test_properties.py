@@ -16,6 +16,7 @@ from penalty_rules import (
     bundled_catalog,
 )
 from penalty_rules.engine.frames import stated_base
+from penalty_rules.models.provision import PointFrames
 
 CATALOG = bundled_catalog()
 MITIGATING = sorted(c.code for c in CATALOG.circumstances.values() if c.kind.value == "mitigating")
@@ -48,8 +49,12 @@ def _extra(provision: Provision, draw: st.DrawFn) -> dict[str, int]:
 def facts(draw: st.DrawFn) -> tuple[Provision, dict[str, object]]:
     provision = draw(st.sampled_from(FINED))
     day = _day_in_force(provision)
+    citation = provision.citation
+    fine = provision.versions[-1].fine
+    if isinstance(fine, PointFrames):
+        citation = citation.model_copy(update={"point": draw(st.sampled_from(sorted(fine.frames)))})
     fact: dict[str, object] = {
-        "provision": provision.citation.format(), "committed_on": day.isoformat(),
+        "provision": citation.format(), "committed_on": day.isoformat(),
         "ended_on": day.isoformat(), "detected_on": day.isoformat(),
         "mitigating": draw(st.lists(st.sampled_from(MITIGATING), unique=True, max_size=3)),
         "aggravating": draw(st.lists(st.sampled_from(AGGRAVATING), unique=True, max_size=3)),
@@ -114,4 +119,4 @@ def test_circumstances_move_the_fine_the_right_way(pf: tuple[Provision, dict[str
 
 def test_fine_frame_types_are_covered() -> None:
     kinds = {type(v.fine) for p in FINED for v in p.versions if v.fine}
-    assert kinds == {FineFrame, PerUnitFine, BandedFine}
+    assert kinds == {FineFrame, PerUnitFine, BandedFine, PointFrames}

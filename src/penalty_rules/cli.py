@@ -1,8 +1,9 @@
 """The ``penalty-rules`` command line.
 
 Commands: ``assess CASE.json``, ``cite TEXT``, ``catalog``, ``circumstances``,
-``audit``, ``targets LOG``, ``reform LOG``, ``diff OLD NEW``; each takes ``--format json|text`` (``audit``
-also ``md|html``). Bad input exits with status 2 and a one-line reason on standard error.
+``audit``, ``targets LOG``, ``reform LOG``, ``diff OLD NEW``, ``ingest TEXT``; most take
+``--format json|text`` (``audit`` also ``md|html``). Bad input exits with status 2 and a
+one-line reason on standard error.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from .coverage import coverage, coverage_json, coverage_text
 from .diff import diff_documents, diff_json, diff_markdown, diff_text
 from .engine.assess import assess
 from .errors import CaseError, PenaltyRulesError, ProvisionNotFound
+from .ingest import ingest_text
 from .reform import load_changes, what_if
 from .report.jsonout import assessment_json
 from .report.listing import (
@@ -70,6 +72,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--document", default=None, help="list the provisions of this document")
     p.add_argument("--coverage", action="store_true",
                    help="how many provisions per document, by status, and missing articles")
+    p = sub.add_parser("ingest", help="read a decree's text into draft catalog entries")
+    p.add_argument("text_file", help="the decree text (plain text or Markdown)")
+    p.add_argument("--document", required=True, help="the decree's number, e.g. 174/2026/NĐ-CP")
+    p.add_argument("--format", choices=("toml", "json"), default="toml")
+    p.add_argument("--strict", action="store_true", help="exit 1 when anything could not be read")
     p = sub.add_parser("diff", parents=[base], help="compare two documents act by act")
     p.add_argument("old", help="the older document number")
     p.add_argument("new", help="the newer document number")
@@ -192,9 +199,37 @@ def _audit(args: argparse.Namespace, catalog: Catalog) -> int:
     return 0
 
 
+def _ingest(args: argparse.Namespace) -> int:
+    try:
+        text = Path(args.text_file).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise CaseError("text_file", f"cannot read {args.text_file}: {exc.strerror}") from None
+    try:
+        result = ingest_text(text, args.document, Path(args.text_file).name)
+    except ValueError as exc:
+        raise CaseError("document", str(exc)) from None
+    if args.format == "json":
+        _emit({"document": result.document,
+               "drafts": [vars(d) for d in result.drafts],
+               "problems": [str(p) for p in result.problems]}, "json", "")
+    else:
+        sys.stdout.write(result.toml)
+    for problem in result.problems:
+        sys.stderr.write(f"penalty-rules: ingest: {problem}\n")
+    sys.stderr.write(f"penalty-rules: ingest: {len(result.drafts)} clauses read, "
+                     f"{len(result.problems)} to review\n")
+    return 1 if args.strict and result.problems else 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point; returns the exit status."""
     args = _parser().parse_args(argv)
+    if args.command == "ingest":
+        try:
+            return _ingest(args)
+        except PenaltyRulesError as exc:
+            sys.stderr.write(f"penalty-rules: error: {exc}\n")
+            return 2
     try:
         catalog = load_catalog(*args.catalog)
         return _run(args, catalog)
