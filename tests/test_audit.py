@@ -241,7 +241,7 @@ def test_bundled_frames_are_lawful(today: AuditReport) -> None:
 
 
 def test_stale_verification_fires_and_is_quiet(tmp_path: Path, today: AuditReport) -> None:
-    assert "14/2022/NĐ-CP" in subjects(today, "stale_verification")  # MEMORY in-force date
+    assert "68/2025/NĐ-CP" in subjects(today, "stale_verification")  # MEMORY in-force date
     catalog = load_files([write(tmp_path, "old.toml", OLD_FRAME)], load_catalog())
     assert not by_check(audit(catalog, TODAY, document="996/2013/NĐ-CP"), "stale_verification")
     later = audit(catalog, date(2028, 6, 1), document="996/2013/NĐ-CP")

@@ -67,16 +67,17 @@ def _band(fine: BandedFine, value: int) -> Band | None:
 
 
 def criterion_value(fine: BandedFine, fact: ViolationFact, field: str) -> int:
-    """The quantity, goods value or illegal profit the bands are chosen by."""
+    """The quantity, goods value or illegal profit the bands are chosen by (or an error)."""
     value = {
         "quantity": fact.quantity,
         "goods_value": fact.goods_value,
         "illegal_profit": fact.illegal_profit,
     }[fine.criterion]
     if value is None:
+        also = " or illegal_profit" if fine.alt_criterion else ""
         raise CaseError(
             f"{field}.{fine.criterion}",
-            f"this provision sets its fine by {fine.criterion.replace('_', ' ')} "
+            f"this provision sets its fine by {fine.criterion.replace('_', ' ')}{also} "
             f"({fine.unit.en}); give it in the case",
         )
     return value
@@ -117,18 +118,49 @@ def raw_frame(version: ProvisionVersion, fact: ViolationFact, field: str,
                           max_vnd=fine.max, unit=fine.unit, quantity=q,
                           total_min_vnd=lo, total_max_vnd=hi))
         return lo, hi, None, steps
-    value = criterion_value(fine, fact, field)
-    band = _band(fine, value)
-    if band is None:
-        raise CaseError(f"{field}.{fine.criterion}",
-                        f"{value} is below every band of {citation.format()} "
-                        f"(first band starts at {fine.bands[0].from_})")
+    criterion, value, band, flags = _choose_band(fine, fact, field, citation)
     band_cite = citation.model_copy(update={"point": band.point}) if band.point else citation
-    upper = f" – {band.below - 1}" if band.below is not None else "+"
-    steps.append(step("frame.band", "frame.band", band_cite, criterion=fine.criterion,
-                      value=value, band=band.point or "-", lower=band.from_, upper=upper,
+    if criterion == fine.criterion:
+        lower, below = band.from_, band.below
+    else:
+        lower, below = band.alt_from or 0, band.alt_below
+    upper = f" – {below - 1:,}" if below is not None else "+"
+    steps.append(step("frame.band", "frame.band", band_cite, flags=flags, criterion=criterion,
+                      value=value, band=band.point or "-", lower=lower, upper=upper,
                       min_vnd=band.min, max_vnd=band.max))
     return band.min, band.max, band, steps
+
+
+def _choose_band(fine: BandedFine, fact: ViolationFact, field: str,
+                 citation: Citation) -> tuple[str, int, Band, tuple[str, ...]]:
+    """The band by the main criterion, or by the alternative one when only that is given.
+
+    When both are given and point to different bands, the main criterion (the one the
+    text names first) decides and the trace says the other pointed elsewhere.
+    """
+    main = {"quantity": fact.quantity, "goods_value": fact.goods_value,
+            "illegal_profit": fact.illegal_profit}[fine.criterion]
+    alt = fact.illegal_profit if fine.alt_criterion else None
+    if main is None and alt is None:
+        criterion_value(fine, fact, field)  # raises the explanatory error
+    flags: tuple[str, ...] = ()
+    if main is not None:
+        band = _band(fine, main)
+        if band is None:
+            raise CaseError(f"{field}.{fine.criterion}",
+                            f"{main} is below every band of {citation.format()} "
+                            f"(first band starts at {fine.bands[0].from_})")
+        if alt is not None:
+            other = next((b for b in fine.bands if b.contains_alt(alt)), None)
+            if other is not None and other != band:
+                flags = (f"PROFIT POINTS TO BAND {other.point or '-'}",)
+        return fine.criterion, main, band, flags
+    assert alt is not None
+    band_alt = next((b for b in fine.bands if b.contains_alt(alt)), None)
+    if band_alt is None:
+        raise CaseError(f"{field}.illegal_profit",
+                        f"{alt} is outside every band of {citation.format()}")
+    return "illegal_profit", alt, band_alt, ()
 
 
 def _half(amount: int) -> int:

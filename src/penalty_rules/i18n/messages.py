@@ -88,8 +88,9 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "Fine of {min_vnd}–{max_vnd} per {unit} × {quantity} = {total_min_vnd}–{total_max_vnd}.",
     ),
     "frame.band": (
-        "Căn cứ {criterion} = {value}: thuộc mức {band} ({lower}{upper}), khung {min_vnd}–{max_vnd}.",
-        "By {criterion} = {value}: band {band} ({lower}{upper}), frame {min_vnd}–{max_vnd}.",
+        "Căn cứ {criterion} = {value}: thuộc mức {band} (từ {lower}{upper}), khung "
+        "{min_vnd}–{max_vnd}.",
+        "By {criterion} = {value}: band {band} (from {lower}{upper}), frame {min_vnd}–{max_vnd}.",
     ),
     "frame.halved": (
         "Người vi phạm là cá nhân: mức phạt bằng 1/2 mức đối với tổ chức: {min_vnd}–{max_vnd}.",

@@ -62,6 +62,9 @@ class Band(Frozen):
     below: int | None = Field(default=None, description="exclusive upper bound; None = open")
     min: VND
     max: VND
+    alt_from: int | None = Field(default=None, ge=0,
+                                 description="bounds by the alternative criterion (e.g. profit)")
+    alt_below: int | None = None
 
     @model_validator(mode="after")
     def _order(self) -> Band:
@@ -75,12 +78,21 @@ class Band(Frozen):
         """True if ``value`` falls in this band."""
         return value >= self.from_ and (self.below is None or value < self.below)
 
+    def contains_alt(self, value: int) -> bool:
+        """True if ``value`` falls in this band by the alternative criterion."""
+        if self.alt_from is None:
+            return False
+        return value >= self.alt_from and (self.alt_below is None or value < self.alt_below)
+
 
 class BandedFine(Frozen):
     """Frames chosen by the quantity, or the value of goods, or the illegal profit."""
 
     kind: Literal["banded"] = "banded"
     criterion: Literal["quantity", "goods_value", "illegal_profit"]
+    alt_criterion: Literal["illegal_profit"] | None = Field(
+        default=None, description="a second criterion that also chooses the band (value OR profit)"
+    )
     unit: Localized
     bands: tuple[Band, ...] = Field(min_length=1)
 
