@@ -102,12 +102,15 @@ def test_picture_of_the_founding_plan_date() -> None:
 def test_repealed_in_use_is_quiet_before_the_repeal() -> None:
     found = by_check(audit(as_of=date(2026, 6, 30)), "repealed_in_use")
     assert not [f for f in found if f.document == "15/2020/NĐ-CP"]
-    # 174/2013 was replaced in 2020 and its limitation windows have closed: archivable.
-    assert {(f.document, f.severity) for f in found} == {("174/2013/NĐ-CP", Severity.LOW)}
+    # The 2013 decrees were replaced in 2020 and their limitation windows have closed.
+    assert {(f.document, f.severity) for f in found} == {
+        ("174/2013/NĐ-CP", Severity.LOW), ("159/2013/NĐ-CP", Severity.LOW),
+        ("185/2013/NĐ-CP", Severity.LOW)}
 
 
 def test_outdated_basis_fires_and_is_quiet(today: AuditReport) -> None:
-    assert subjects(today, "outdated_legal_basis") == {"15/2020/NĐ-CP", "118/2021/NĐ-CP"}
+    assert subjects(today, "outdated_legal_basis") == {
+        "15/2020/NĐ-CP", "118/2021/NĐ-CP", "98/2020/NĐ-CP", "119/2020/NĐ-CP"}
     assert "174/2026/NĐ-CP" not in subjects(today, "outdated_legal_basis")
     assert not by_check(audit(as_of=date(2021, 6, 1)), "outdated_legal_basis")
 

@@ -354,10 +354,13 @@ def test_decree_specific_scheme_overrides_the_general_one(tmp_path: Path) -> Non
 
 
 def test_missing_limitation_period_is_an_error_not_a_guess(tmp_path: Path) -> None:
-    catalog = load_files([write(tmp_path, "scheme.toml",
-                                PERCENT_SCHEME.replace('sector = "printing"', 'sector = "commerce"'))],
-                         load_catalog())
+    fixture = PERCENT_SCHEME.replace('sector = "printing"', 'sector = "test_unlisted"') + """
+[[sector]]
+code = "test_unlisted"
+label = { vi = "Lĩnh vực thử", en = "Test sector" }
+"""
+    catalog = load_files([write(tmp_path, "scheme.toml", fixture)], load_catalog())
     facts = violation("khoản 1 Điều 5 Nghị định 998/2026/NĐ-CP", "2026-03-01", "2026-03-01",
                       "2026-03-05")
-    with pytest.raises(CaseError, match="no limitation period is recorded for the commerce sector"):
+    with pytest.raises(CaseError, match="no limitation period is recorded for the test_unlisted sector"):
         assess(case("individual", "2026-04-01", facts), catalog)

@@ -16,7 +16,7 @@ SECTORS = [
     ("information_security", "An toàn thông tin mạng", "Network information security", "đ", 100_000_000, "CONFIRMED", "general-law.md §5 [S10][S15]", False),
     ("publishing", "Xuất bản", "Publishing", "đ", 100_000_000, "CONFIRMED", "general-law.md §5 [S9]", True),
     ("printing", "In", "Printing", "đ", 100_000_000, "CONFIRMED", "general-law.md §5 [S10]", False),
-    ("commerce", "Thương mại", "Commerce", "đ", 100_000_000, "CONFIRMED", "general-law.md §5 [S9]", None),
+    ("commerce", "Thương mại", "Commerce", "đ", 100_000_000, "CONFIRMED", "general-law.md §5 [S9]", False),
     ("banned_counterfeit_goods", "Sản xuất, buôn bán hàng cấm, hàng giả", "Production and trade of banned and counterfeit goods", "g", 200_000_000, "CONFIRMED", "general-law.md §5 [S9]", True),
     ("press", "Báo chí", "Press", "h", 250_000_000, "CONFIRMED-secondary", "general-law.md §5 [S10]", True),
 ]
@@ -56,3 +56,6 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+# Commerce: Art. 6(1)(a) lists only "production, export, import and trading of goods" among the
+# two-year acts (publishing-commerce-decrees.md §0.10); decrees list those acts in their
+# [rules.two_year_limitation]; the sector default is one year.
