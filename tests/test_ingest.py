@@ -149,3 +149,16 @@ def test_cryptography_value_bands_of_174_2026() -> None:
     fine = bundled_catalog().provisions[("174/2026/NĐ-CP", "102", "6")].versions[0].fine
     assert isinstance(fine, BandedFine) and fine.criterion == "goods_value"
     assert [(b.from_, b.min, b.max) for b in fine.bands][-1] == (300_000_000, 160_000_000, 180_000_000)
+
+
+def test_competence_chapter_of_174_2026() -> None:
+    rules = {r.basis.format(): r for r in bundled_catalog().competence
+             if str(r.document) == "174/2026/NĐ-CP"}
+    # Every official of Arts. 104–112 with a fine cap (point b of each clause): 47 clauses.
+    assert len(rules) == 47
+    assert rules["điểm b khoản 1 Điều 112 Nghị định 174/2026/NĐ-CP"].caps == {
+        "radio_frequency": 20_000_000, "telecom": 20_000_000, "information_technology": 20_000_000,
+        "postal": 8_000_000, "e_transactions": 8_000_000}
+    assert rules["điểm b khoản 4 Điều 105 Nghị định 174/2026/NĐ-CP"].caps == {
+        "civil_cryptography": 200_000_000}
+    assert rules["điểm b khoản 1 Điều 110 Nghị định 174/2026/NĐ-CP"].caps["telecom"] == 20_000_000

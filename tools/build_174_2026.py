@@ -11,6 +11,7 @@ the generated part. The amounts come from the primary text; review any change in
 
 from __future__ import annotations
 
+import re
 import sys
 import tomllib
 from pathlib import Path
@@ -127,6 +128,58 @@ TOPICS: dict[str, tuple[str, str]] = {
 }
 
 
+BODIES = {"104": "specialised_agency", "105": "government_cipher_board", "106": "peoples_committee",
+          "107": "police", "108": "border_guard", "109": "coast_guard", "110": "market_surveillance",
+          "111": "customs", "112": "inspectorate"}
+BODY_EN = {"104": "a specialised management body", "105": "the Government Cipher Board",
+           "106": "People's Committees", "107": "the police", "108": "the border guard",
+           "109": "the coast guard", "110": "market surveillance", "111": "customs",
+           "112": "inspectorates"}
+CAP = re.compile(r"[Pp]hạt tiền đến\s+(\d{1,3}(?:\.\d{3})+|mức tối đa)\s+(?:đồng\s+)?đối với hành vi vi phạm"
+                 r"\s+hành chính\s+(.*?)(?=[;,]\s*phạt tiền đến|$)")
+SECTOR_WORDS = [("tần số vô tuyến điện", "radio_frequency"), ("viễn thông", "telecom"),
+                ("công nghệ thông tin", "information_technology"), ("bưu chính", "postal"),
+                ("giao dịch điện tử", "e_transactions"), ("mật mã dân sự", "civil_cryptography"),
+                ("cơ yếu", "civil_cryptography")]
+MAXIMA = {"postal": 80_000_000, "e_transactions": 80_000_000, "telecom": 200_000_000,
+          "radio_frequency": 200_000_000, "information_technology": 200_000_000,
+          "civil_cryptography": 200_000_000}
+
+
+def competence_entries(articles: list, have: set[str]) -> list[str]:
+    """Competence rules of Chapter VII not curated above (caps per organisation)."""
+    out: list[str] = []
+    for article in articles:
+        if article.number not in BODIES:
+            continue
+        for clause in article.clauses:
+            basis = f"điểm b khoản {clause.number} Điều {article.number}"
+            if basis in have:
+                continue
+            point_b = next((p.text for p in clause.points if p.letter == "b"), "")
+            caps: dict[str, int] = {}
+            for m in CAP.finditer(point_b):
+                amount = m[1]
+                for word, code in SECTOR_WORDS:
+                    if word in m[2] and code not in caps:
+                        caps[code] = MAXIMA[code] if amount == "mức tối đa" else int(amount.replace(".", ""))
+            if not caps:
+                continue
+            lead = clause.text.split(" có quyền")[0].split(" có thẩm quyền")[0]
+            short = lead if len(lead) <= 90 else lead[:lead.rfind(" ", 0, 80)] + " …"
+            level = ("commune" if "cấp xã" in lead else "province" if "tỉnh" in lead
+                     else "central" if any(w in lead for w in ("Cục trưởng", "Tư lệnh", "Trưởng ban", "Bộ "))
+                     else "field")
+            code = f"nd174_{article.number}_{clause.number}"
+            out += ["[[competence]]", f'code = "{code}"', f'title = "{code}"',
+                    f"official = {toml_value({'vi': short, 'en': f'Official(s) of {BODY_EN[article.number]} under Art. {article.number}({clause.number})'})}",
+                    f'level = "{level}"', f'body = "{BODIES[article.number]}"',
+                    f"caps = {toml_value(caps)}", "valid_from = 2026-07-01", f'basis = "{basis}"',
+                    f'provenance = {{ source = "nd-174-2026.md Điều {article.number}({clause.number}), caps read by tools/build_174_2026.py", '
+                    'status = "CONFIRMED", verified_on = 2026-11-27 }', ""]
+    return out
+
+
 def sector(article: str, chapter: str | None) -> str:
     if article in ("102", "103"):
         return "civil_cryptography"
@@ -140,7 +193,9 @@ def main(argv: list[str]) -> int:
     curated = tomllib.loads(curated_text)
     have_articles = set(curated.get("article", {}))
     have = {(a, c) for a, art in curated.get("article", {}).items() for c in art.get("clause", {})}
-    result = read_articles(split_articles(source.read_text(encoding="utf-8")))
+    articles = split_articles(source.read_text(encoding="utf-8"))
+    result = read_articles(articles)
+    have_competence = {c["basis"] for c in curated.get("competence", [])}
     out = [MARKER, "# Every fine clause of Chapters II–VI not curated above, read from the primary text",
            "# (nd-174-2026.md) by the ingest tool; labels name the article's topic in our own words.", ""]
     for problem in result.problems:
@@ -166,6 +221,8 @@ def main(argv: list[str]) -> int:
         lines = [ln.replace('verified_on = "2026-11-27"', "verified_on = 2026-11-27") for ln in lines]
         out += [*lines, ""]
         count += 1
+    out += ["# Chapter VII: competence of the officials not curated above (caps per organisation)", ""]
+    out += competence_entries(articles, have_competence)
     CATALOG.write_text(curated_text + "\n" + "\n".join(out), encoding="utf-8")
     print(f"wrote {count} generated clauses ({len(added_articles)} new articles) to {CATALOG}")
     return 0
