@@ -50,6 +50,8 @@ class Catalog:
     treatments: Mapping[OffenderKind, OffenderTreatment] = field(default_factory=dict)
     _by_article: Mapping[str, list[Provision]] = field(
         init=False, repr=False, compare=False, default_factory=dict)
+    _predecessors: Mapping[ProvisionKey, list[Provision]] = field(
+        init=False, repr=False, compare=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         for name in ("entries", "provisions", "sectors", "circumstances", "treatments"):
@@ -58,6 +60,12 @@ class Catalog:
         for provision in self.provisions.values():
             by_article.setdefault(provision.article, []).append(provision)
         object.__setattr__(self, "_by_article", MappingProxyType(by_article))
+        before: dict[ProvisionKey, list[Provision]] = {}
+        for provision in self.provisions.values():
+            if provision.successor is not None:
+                c = provision.successor.citation
+                before.setdefault((str(c.document), c.article, c.clause), []).append(provision)
+        object.__setattr__(self, "_predecessors", MappingProxyType(before))
 
     # -- documents -------------------------------------------------------------------
     @property
@@ -138,10 +146,7 @@ class Catalog:
 
     def predecessors_of(self, provision: Provision) -> list[Provision]:
         """Provisions whose successor is ``provision``."""
-        return [
-            p for p in self.provisions.values()
-            if p.successor is not None and p.successor.citation.clause_level() == provision.citation
-        ]
+        return list(self._predecessors.get(provision_key(provision), ()))
 
     def lineage(self, provision: Provision) -> list[Provision]:
         """The chain of counterparts through replacements, oldest first."""
