@@ -10,6 +10,7 @@ from collections import defaultdict
 from decimal import Decimal
 from typing import Any
 
+from ..i18n.messages import pick
 from ..models.common import Language
 from .findings import SCHEMA_VERSION, AuditReport, Finding
 from .indices import EconomicSeries, economic_series
@@ -30,8 +31,7 @@ _T = {
 
 
 def _t(key: str, lang: str) -> str:
-    vi, en = _T[key]
-    return vi if lang == "vi" else en
+    return pick(_T[key], lang)
 
 
 def report_json(report: AuditReport) -> dict[str, Any]:

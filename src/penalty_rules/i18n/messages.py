@@ -226,15 +226,17 @@ WORDS: Final[dict[str, tuple[str, str]]] = {
 }
 
 
+def pick(pair: tuple[str, str], language: str) -> str:
+    """The Vietnamese or English member of a ``(vi, en)`` pair."""
+    return pair[0] if language == "vi" else pair[1]
+
+
 def template(key: str, language: str) -> str:
     """The template of ``key`` in ``language`` (``KeyError`` if the key is unknown)."""
-    vi, en = MESSAGES[key]
-    return vi if language == "vi" else en
+    return pick(MESSAGES[key], language)
 
 
 def word(key: str, language: str) -> str:
     """A translated word (falls back to the key itself)."""
     pair = WORDS.get(key)
-    if pair is None:
-        return key
-    return pair[0] if language == "vi" else pair[1]
+    return key if pair is None else pick(pair, language)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..i18n.messages import pick
 from ..models.assessment import AppliedMeasure, Assessment, ViolationAssessment
 from ..models.common import Language
 from .formatting import citation_text, long_date, money, render_step
@@ -34,8 +35,7 @@ _L = {
 
 
 def _t(key: str, lang: str) -> str:
-    vi, en = _L[key]
-    return vi if lang == "vi" else en
+    return pick(_L[key], lang)
 
 
 def _measure(m: AppliedMeasure, lang: str) -> str:
