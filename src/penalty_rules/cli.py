@@ -138,10 +138,10 @@ def _run(args: argparse.Namespace, catalog: Catalog) -> int:
             matches = catalog.find(citation)
         except ProvisionNotFound as exc:
             _emit(cite_json(args.text, citation, [], catalog, exc), args.format,
-                  cite_text(citation, [], catalog, args.lang, exc))
+                  cite_text(citation, [], args.lang, exc))
             return 1
         _emit(cite_json(args.text, citation, matches, catalog), args.format,
-              cite_text(citation, matches, catalog, args.lang))
+              cite_text(citation, matches, args.lang))
         return 0
     if args.command == "diff":
         comparison = diff_documents(catalog, args.old, args.new)
@@ -236,6 +236,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except PenaltyRulesError as exc:
         sys.stderr.write(f"penalty-rules: error: {exc}\n")
         return 2
+    except BrokenPipeError:  # the reader (e.g. `head`) closed the pipe: not an error
+        sys.stderr.close()
+        return 0
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -390,16 +390,17 @@ def _merge(catalog: Catalog, path: str, text: str) -> Catalog:
     for provision in reader.provisions(document):
         provisions[provision_key(provision)] = provision
 
-    def unique(old: Iterable[Any], new: Iterable[Any], what: str) -> dict[str, Any]:
+    def by_code(old: Iterable[Any], new: Iterable[Any]) -> dict[str, Any]:
+        """Entries by code; a later file replaces an entry with the same code."""
         merged = {item.code: item for item in old}
         for item in new:
             merged[item.code] = item
         return merged
 
-    sectors = unique(catalog.sectors.values(), reader.sectors(), "sector")
-    circumstances = unique(catalog.circumstances.values(), reader.circumstances(), "circumstance")
-    schemes = unique(catalog.schemes, reader.schemes(), "fine_scheme")
-    competence = unique(catalog.competence, reader.competence(), "competence")
+    sectors = by_code(catalog.sectors.values(), reader.sectors())
+    circumstances = by_code(catalog.circumstances.values(), reader.circumstances())
+    schemes = by_code(catalog.schemes, reader.schemes())
+    competence = by_code(catalog.competence, reader.competence())
     treatments = dict(catalog.treatments)
     for t in reader.treatments():
         treatments[t.kind] = t

@@ -159,7 +159,7 @@ def cite_json(text: str, citation: Citation, matches: list[Provision], catalog: 
     }
 
 
-def cite_text(citation: Citation, matches: list[Provision], catalog: Catalog, lang: str,
+def cite_text(citation: Citation, matches: list[Provision], lang: str,
               error: ProvisionNotFound | None = None) -> str:
     """A parsed citation as text."""
     lines = [citation.format(), citation.format("short"), citation.format("en")]
