@@ -172,3 +172,21 @@ def test_sanction_durations_stay_within_the_decree_limit(tmp_path: Path) -> None
                        'duration = { min_months = 1, max_months = 30 } }]\n')
     with pytest.raises(CatalogError, match="outside the 1–24 months"):
         load(tmp_path, header + clause)
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(st.text(max_size=300), st.sampled_from([HEADER, CLAUSE, HEADER + CLAUSE]).flatmap(
+    lambda base: st.integers(0, len(base)).map(lambda cut: base[:cut]))))
+def test_loader_raises_only_catalog_errors(text: str) -> None:
+    import contextlib
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "fuzz.toml"
+        path.write_text(text, encoding="utf-8")
+        with contextlib.suppress(CatalogError):
+            load_files([path], load_catalog())

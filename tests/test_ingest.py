@@ -162,3 +162,20 @@ def test_competence_chapter_of_174_2026() -> None:
     assert rules["điểm b khoản 4 Điều 105 Nghị định 174/2026/NĐ-CP"].caps == {
         "civil_cryptography": 200_000_000}
     assert rules["điểm b khoản 1 Điều 110 Nghị định 174/2026/NĐ-CP"].caps["telecom"] == 20_000_000
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+NOISE = st.lists(st.sampled_from([
+    "Điều 5. Thử", "1. Phạt tiền từ 1.000.000 đồng đến 2.000.000 đồng", "a) hành vi;", "đ) khác",
+    "2. Hình thức xử phạt bổ sung:", "Biện pháp khắc phục hậu quả:", "trong trường hợp số lượng từ 3",
+    "quy định tại điểm z khoản 9 Điều này", "Chương II", "Mục 1", "", "3.", "b)", "trở lên",
+]), max_size=25).map("\n".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(NOISE, st.text(max_size=400)))
+def test_ingest_never_crashes_on_odd_text(text: str) -> None:
+    result = ingest_text(text, "9/2099/NĐ-CP")
+    tomllib.loads(result.toml)  # the draft is always valid TOML
