@@ -23,7 +23,7 @@ from typing import Any, Literal
 from pydantic import Field, ValidationError, model_validator
 
 from .audit.checks import set_since
-from .audit.context import AuditContext
+from .audit.context import AuditContext, top_amount
 from .audit.indices import economic_series
 from .caselog import LogEntry
 from .catalog.catalog import Catalog, provision_key
@@ -151,14 +151,8 @@ def apply_changes(catalog: Catalog, changes: ChangeFile, as_of: date) -> tuple[C
         provisions[provision_key(provision)] = changed
         warnings = []
         rules = catalog.rules_for(provision.document)
-        top = None
         last = changed.versions[-1].fine
-        if isinstance(last, FineFrame | PerUnitFine):
-            top = last.max
-        elif isinstance(last, BandedFine):
-            top = max(b.max for b in last.bands)
-        elif isinstance(last, PointFrames):
-            top = max(f.max for f in last.frames.values())
+        top = top_amount(changed.versions[-1])
         if rules is not None and top is not None:
             cap, _, _ = sector_cap(catalog, rules, provision.sector, stated_base(rules, provision),
                                    as_of)

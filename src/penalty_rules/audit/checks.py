@@ -107,8 +107,9 @@ def repealed_in_use(ctx: AuditContext) -> list[Finding]:
         rules = ctx.catalog.rules_for(by.number)
         if rules and rules.transition and rules.transition.predecessor == provision.document:
             transition = rules.transition.ended_before
-        basis = parse_citation(relation.basis).with_document(by.number) \
-            if parse_citation(relation.basis).document is None else parse_citation(relation.basis)
+        basis = parse_citation(relation.basis)
+        if basis.document is None:
+            basis = basis.with_document(by.number)
         evidence: dict[str, int | str | float | bool | None] = {
             "repealed_on": relation.on.isoformat(), "by": str(by.number),
             "relation": relation.kind.value,

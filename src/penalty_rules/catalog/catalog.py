@@ -198,15 +198,12 @@ class Catalog:
 
     def suggest(self, citation: Citation, limit: int = 5) -> list[str]:
         """Citations in the catalog closest to ``citation`` (best first)."""
-        def text(c: Citation) -> str:
-            return c.format("short")
-
-        pool: dict[str, Provision] = {}
+        pool: dict[str, tuple[Citation, Provision]] = {}
         for provision in self.provisions.values():
-            pool[text(provision.citation)] = provision
-            for act in provision.acts:
-                pool[text(provision.citation.model_copy(update={"point": act.point}))] = provision
-        wanted = text(citation)
+            for point in (None, *provision.points):
+                c = provision.citation.model_copy(update={"point": point})
+                pool[c.format("short")] = (c, provision)
+        wanted = citation.format("short")
         if citation.document is None:
             keys = {k.split(" ")[0]: k for k in pool}
             close = difflib.get_close_matches(wanted, list(keys), n=limit, cutoff=0.5)
@@ -214,11 +211,11 @@ class Catalog:
         else:
             found = difflib.get_close_matches(wanted, list(pool), n=limit, cutoff=0.5)
         same_article = sorted(
-            (k for k, p in pool.items() if p.article == citation.article and k not in found),
+            (k for k, (_, p) in pool.items() if p.article == citation.article and k not in found),
             key=len,
         )
         ordered = found + same_article
-        return [_readable(k) for k in ordered[:limit]]
+        return [pool[k][0].format() for k in ordered[:limit]]
 
     # -- general rules ---------------------------------------------------------------
     def sector(self, code: str) -> Sector:
@@ -243,12 +240,6 @@ class Catalog:
     def scheme(self, code: str) -> FineScheme | None:
         """A fine scheme by code."""
         return next((s for s in self.schemes if s.code == code), None)
-
-
-def _readable(short: str) -> str:
-    from ..citations.parse import parse_citation
-
-    return parse_citation(short).format()
 
 
 def _part_covers(parts: Iterable[str], provision: Provision) -> bool:

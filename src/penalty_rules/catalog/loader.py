@@ -19,6 +19,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ..citations.letters import is_point_letter, letter_index
 from ..citations.parse import parse_citation
 from ..errors import CatalogError, CitationSyntaxError
 from ..models.circumstance import Circumstance, CircumstanceKind
@@ -282,7 +283,7 @@ class _FileReader:
             known = {act.point for act in acts}
             acts += tuple(Act(point=p, label=label) for p, label in a.points.items()
                           if p not in known)
-        bad = [a.point for a in acts if not _is_letter(a.point)]
+        bad = [a.point for a in acts if not is_point_letter(a.point)]
         if bad:
             raise self.error(f"{field}.points", f"{bad} are not Vietnamese point letters")
         successor = None
@@ -297,7 +298,7 @@ class _FileReader:
         provision: Provision = self.model(
             Provision, field, document=self.number, article=article_no, clause=clause_no,
             chapter=article.chapter, sector=sector, label=clause.label,
-            acts=tuple(sorted(acts, key=lambda a: _letter_order(a.point))),
+            acts=tuple(sorted(acts, key=lambda a: letter_index(a.point))),
             versions=tuple(versions), successor=successor, caveats=clause.caveats,
         )
         return provision
@@ -323,18 +324,6 @@ class _FileReader:
                     raise self.error(cf, f"{clause_no!r} is not a clause number") from None
                 out.append(self.provision(article_no, article, clause_no, clause, cf, document))
         return out
-
-
-def _is_letter(value: str) -> bool:
-    from ..citations.letters import is_point_letter
-
-    return is_point_letter(value)
-
-
-def _letter_order(value: str) -> int:
-    from ..citations.letters import letter_index
-
-    return letter_index(value)
 
 
 def _read_raw(path: str, text: str) -> RawFile:
