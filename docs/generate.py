@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from penalty_rules import bundled_catalog
-from penalty_rules.coverage import coverage, coverage_text
+from penalty_rules.compare.coverage import coverage, coverage_text
 from penalty_rules.report.listing import circumstances_json, documents_json
 
 

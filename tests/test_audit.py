@@ -13,14 +13,15 @@ from penalty_rules import load_catalog, load_files
 from penalty_rules.audit.auditor import audit
 from penalty_rules.audit.context import AuditConfig
 from penalty_rules.audit.findings import AuditReport, Severity
-from penalty_rules.audit.report import (
+from penalty_rules.models.log import LogEntry
+from penalty_rules.planning.caselog import load_case_log
+from penalty_rules.report.audit import (
     erosion_svg,
     report_html,
     report_json,
     report_markdown,
     report_text,
 )
-from penalty_rules.caselog import LogEntry, load_case_log
 from tests.conftest import ROOT, write
 
 TODAY = date(2026, 11, 27)

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from penalty_rules import POINT_LETTERS, Citation, CitationSyntaxError, parse_citation
-from penalty_rules.citations.letters import letter_index, normalize_letter
+from penalty_rules.models.letters import letter_index, normalize_letter
 
 FORMS = [
     ("điểm a khoản 2 Điều 34 Nghị định số 174/2026/NĐ-CP", "34", "2", "a", "174/2026/NĐ-CP"),

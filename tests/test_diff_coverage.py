@@ -8,8 +8,8 @@ import pytest
 
 from penalty_rules import DocumentNotFound, bundled_catalog
 from penalty_rules.cli import main
-from penalty_rules.coverage import coverage, coverage_text
-from penalty_rules.diff import diff_documents, diff_markdown, diff_text
+from penalty_rules.compare.coverage import coverage, coverage_text
+from penalty_rules.compare.diff import diff_documents, diff_markdown, diff_text
 
 CATALOG = bundled_catalog()
 

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from penalty_rules import CaseError, CatalogError, bundled_catalog
-from penalty_rules.caselog import CaseLogError, load_case_log
-from penalty_rules.reform import load_changes, what_if
-from penalty_rules.targets import compute_targets
+from penalty_rules.planning.caselog import CaseLogError, load_case_log
+from penalty_rules.planning.reform import load_changes, what_if
+from penalty_rules.planning.targets import compute_targets
 from tests.conftest import ROOT, write
 
 LOG = ROOT / "examples" / "logs" / "inspectorate-2025-2026.csv"

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from penalty_rules import Assessment, CaseError, FineFrame, bundled_catalog, parse_citation
-from penalty_rules.diff import diff_documents
+from penalty_rules.compare.diff import diff_documents
 
 Run = Callable[..., Assessment]
 CATALOG = bundled_catalog()

@@ -24,7 +24,6 @@ __version__ = "0.1.0"
 
 from .catalog.catalog import Catalog
 from .catalog.loader import bundled_catalog, load_catalog, load_files
-from .citations.letters import POINT_LETTERS
 from .citations.parse import parse_citation
 from .engine.assess import assess, parse_case
 from .engine.fines import specific_fine
@@ -45,6 +44,7 @@ from .models.circumstance import Circumstance, CircumstanceKind
 from .models.citation import Citation
 from .models.common import Language, Localized, Provenance, Status
 from .models.document import DocumentKind, DocumentNumber, DocumentRelation, LegalDocument
+from .models.letters import POINT_LETTERS
 from .models.offender import FineBase, Offender, OffenderKind
 from .models.provision import BandedFine, FineFrame, Measure, PerUnitFine, Provision
 from .models.rules import CompetenceRule, DecreeRules, FineScheme, SchemeKind

@@ -19,17 +19,18 @@ from typing import Any
 
 from . import __version__
 from .audit.auditor import audit
-from .audit.report import erosion_svg, report_html, report_json, report_markdown, report_text
-from .caselog import load_case_log
 from .catalog.catalog import Catalog
 from .catalog.loader import load_catalog
 from .citations.parse import parse_citation
-from .coverage import coverage, coverage_json, coverage_text
-from .diff import diff_documents, diff_json, diff_markdown, diff_text
+from .compare.coverage import coverage, coverage_json, coverage_text
+from .compare.diff import diff_documents, diff_json, diff_markdown, diff_text
 from .engine.assess import assess
 from .errors import CaseError, PenaltyRulesError, ProvisionNotFound
 from .ingest import ingest_text
-from .reform import load_changes, what_if
+from .planning.caselog import load_case_log
+from .planning.reform import load_changes, what_if
+from .planning.targets import compute_targets
+from .report.audit import erosion_svg, report_html, report_json, report_markdown, report_text
 from .report.jsonout import assessment_json
 from .report.listing import (
     circumstances_json,
@@ -43,7 +44,6 @@ from .report.listing import (
 )
 from .report.planning import reform_text, targets_text
 from .report.text import render_text
-from .targets import compute_targets
 
 
 def _parser() -> argparse.ArgumentParser:

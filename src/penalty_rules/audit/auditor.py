@@ -6,9 +6,9 @@ from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 
-from ..caselog import LogEntry
 from ..catalog.catalog import Catalog
 from ..catalog.loader import bundled_catalog
+from ..models.log import LogEntry
 from .checks import REGISTRY, erosion_rows
 from .context import AuditConfig, AuditContext
 from .findings import AuditReport

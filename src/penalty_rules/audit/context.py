@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from ..caselog import LogEntry
 from ..catalog.catalog import Catalog
+from ..models.log import LogEntry
 from ..models.provision import (
     BandedFine,
     FineFrame,

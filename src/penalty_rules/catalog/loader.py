@@ -19,12 +19,12 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..citations.letters import is_point_letter, letter_index
 from ..citations.parse import parse_citation
 from ..errors import CatalogError, CitationSyntaxError
 from ..models.circumstance import Circumstance, CircumstanceKind
 from ..models.citation import Citation
 from ..models.document import DocumentNumber, DocumentRelation, LegalDocument, RelationKind
+from ..models.letters import is_point_letter, letter_index
 from ..models.offender import OffenderTreatment
 from ..models.provision import Act, Counterpart, Measure, Provision, ProvisionVersion
 from ..models.rules import (

@@ -28,9 +28,9 @@ import unicodedata
 from pydantic import ValidationError
 
 from ..errors import CitationSyntaxError
-from ..models.citation import Citation
+from ..models.citation import Citation, install_text_reader
 from ..models.document import DocumentNumber
-from .letters import POINT_LETTERS, is_point_letter, normalize_letter
+from ..models.letters import POINT_LETTERS, is_point_letter, normalize_letter
 
 MAX_LENGTH = 500
 
@@ -195,3 +195,6 @@ def parse_citation(text: str) -> Citation:
     if amended_by is not None:
         citation = citation.model_copy(update={"amended_by": amended_by})
     return citation
+
+
+install_text_reader(parse_citation)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..citations.letters import POINT_LETTERS
+from ..models.letters import POINT_LETTERS
 
 _CHAPTER = re.compile(r"^(?:#+\s*)?Chương\s+([IVXLC]+)\b")
 _SECTION = re.compile(r"^(?:#+\s*)?Mục\s+\d+\s*$")

@@ -12,17 +12,29 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from ..citations.letters import is_point_letter, letter_index, normalize_letter
 from .common import Frozen
 from .document import DocumentNumber
+from .letters import is_point_letter, letter_index, normalize_letter
 
 CitationForm = Literal["vi", "short", "en"]
 
 _NUMBER_RE = re.compile(r"^[1-9]\d{0,3}[a-z]?$")
+
+
+#: Reads a citation written as text; installed by :mod:`penalty_rules.citations.parse`
+#: when the package is imported, so the model layer imports nothing above it.
+_text_reader: Callable[[str], Citation] | None = None
+
+
+def install_text_reader(reader: Callable[[str], Citation]) -> None:
+    """Let :class:`Citation` accept text, read by ``reader`` (the citation parser)."""
+    global _text_reader
+    _text_reader = reader
 
 
 def _number_key(value: str) -> tuple[int, str]:
@@ -49,9 +61,9 @@ class Citation(Frozen):
     def _from_text(cls, value: Any) -> Any:
         """Accept a citation written as text (in any form the parser reads)."""
         if isinstance(value, str):
-            from ..citations.parse import parse_citation
-
-            return parse_citation(value).model_dump(exclude_none=True)
+            if _text_reader is None:  # pragma: no cover - installed on package import
+                raise ValueError("no citation reader is installed; import penalty_rules first")
+            return _text_reader(value).model_dump(exclude_none=True)
         return value
 
     @field_validator("article", "clause")

@@ -10,6 +10,7 @@ from pydantic import Field, model_validator
 from .citation import Citation
 from .common import VND, Frozen, Localized, Provenance
 from .document import DocumentNumber
+from .letters import is_point_letter
 
 
 class FineFrame(Frozen):
@@ -115,8 +116,6 @@ class PointFrames(Frozen):
 
     @model_validator(mode="after")
     def _letters(self) -> PointFrames:
-        from ..citations.letters import is_point_letter
-
         bad = [p for p in self.frames if not is_point_letter(p)]
         if bad:
             raise ValueError(f"{bad} are not Vietnamese point letters")

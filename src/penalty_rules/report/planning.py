@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ..models.common import Language
-from ..reform import ReformReport, ReformRow
-from ..targets import SectorTarget, TargetReport
+from ..planning.reform import ReformReport, ReformRow
+from ..planning.targets import SectorTarget, TargetReport
 from .formatting import money
 
 

@@ -15,12 +15,12 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from pydantic import Field
 
-from .caselog import LogEntry
-from .catalog.catalog import Catalog
-from .catalog.loader import bundled_catalog
-from .citations.parse import parse_citation
-from .errors import CaseError, PenaltyRulesError
-from .models.common import Frozen
+from ..catalog.catalog import Catalog
+from ..catalog.loader import bundled_catalog
+from ..citations.parse import parse_citation
+from ..errors import CaseError, PenaltyRulesError
+from ..models.common import Frozen
+from ..models.log import LogEntry
 
 DEFAULT_GROWTH = Decimal("0.05")
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from .catalog.catalog import Catalog
-from .models.common import Frozen
+from ..catalog.catalog import Catalog
+from ..models.common import Frozen
 
 
 class DocumentCoverage(Frozen):

@@ -10,10 +10,10 @@ from collections import defaultdict
 from decimal import Decimal
 from typing import Any
 
+from ..audit.findings import SCHEMA_VERSION, AuditReport, Finding
+from ..audit.indices import EconomicSeries, economic_series
 from ..i18n.messages import pick
 from ..models.common import Language
-from .findings import SCHEMA_VERSION, AuditReport, Finding
-from .indices import EconomicSeries, economic_series
 
 _T = {
     "title": ("Báo cáo rà soát văn bản đề nghị sửa đổi", "Amendment audit report"),

@@ -9,11 +9,11 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from .catalog.catalog import Catalog
-from .engine.frames import stated_base
-from .models.common import Frozen, Localized
-from .models.offender import FineBase
-from .models.provision import (
+from ..catalog.catalog import Catalog
+from ..engine.frames import stated_base
+from ..models.common import Frozen, Localized
+from ..models.offender import FineBase
+from ..models.provision import (
     BandedFine,
     FineFrame,
     Measure,

@@ -8,17 +8,15 @@ Columns: ``date`` (decision date), ``provision`` (any citation form), ``offender
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import json
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from pydantic import Field, ValidationError
+from pydantic import ValidationError
 
-from .errors import PenaltyRulesError
-from .models.common import VND, Frozen
-from .models.offender import OffenderKind
+from ..errors import PenaltyRulesError
+from ..models.log import LogEntry
 
 REQUIRED = ("date", "provision", "offender_kind", "amount")
 OPTIONAL = ("sector", "offender_id", "quantity", "goods_value", "ended_on")
@@ -30,25 +28,6 @@ class CaseLogError(PenaltyRulesError, ValueError):
     def __init__(self, path: str, row: int | None, field: str, reason: str) -> None:
         where = f"{path}" + (f": row {row}" if row is not None else "")
         super().__init__(f"{where}: {field}: {reason}" if field else f"{where}: {reason}")
-
-
-class LogEntry(Frozen):
-    """One past decision."""
-
-    date: dt.date
-    provision: str = Field(min_length=1)
-    offender_kind: OffenderKind
-    amount: VND
-    sector: str | None = None
-    offender_id: str | None = None
-    quantity: int | None = Field(default=None, ge=1)
-    goods_value: VND | None = None
-    ended_on: dt.date | None = None
-
-    @property
-    def act_ended_on(self) -> dt.date:
-        """When the act ended (the decision date when the log does not say)."""
-        return self.ended_on or self.date
 
 
 def _clean(row: dict[str, Any]) -> dict[str, Any]:

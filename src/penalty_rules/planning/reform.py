@@ -22,17 +22,17 @@ from typing import Any, Literal
 
 from pydantic import Field, ValidationError, model_validator
 
-from .audit.checks import set_since
-from .audit.context import AuditContext, top_amount
-from .audit.indices import economic_series
-from .caselog import LogEntry
-from .catalog.catalog import Catalog, provision_key
-from .citations.parse import parse_citation
-from .engine.assess import assess
-from .engine.frames import sector_cap, stated_base
-from .errors import CatalogError, PenaltyRulesError
-from .models.common import Frozen
-from .models.provision import BandedFine, FineFrame, PerUnitFine, PointFrames, Provision
+from ..audit.checks import set_since
+from ..audit.context import AuditContext, top_amount
+from ..audit.indices import economic_series
+from ..catalog.catalog import Catalog, provision_key
+from ..citations.parse import parse_citation
+from ..engine.assess import assess
+from ..engine.frames import sector_cap, stated_base
+from ..errors import CatalogError, PenaltyRulesError
+from ..models.common import Frozen
+from ..models.log import LogEntry
+from ..models.provision import BandedFine, FineFrame, PerUnitFine, PointFrames, Provision
 
 STEP = Decimal(1000)
 

@@ -1,0 +1,1 @@
+"""Comparing catalog contents: decree versions act by act, and coverage of the bundled data."""

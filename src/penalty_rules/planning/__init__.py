@@ -1,0 +1,1 @@
+"""Yearly planning from case logs: reading logs, enforcement targets, reform what-ifs."""
