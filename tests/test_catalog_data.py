@@ -17,7 +17,6 @@ from penalty_rules import (
     bundled_catalog,
     parse_citation,
 )
-from penalty_rules.engine.frames import sector_cap, stated_base
 
 CATALOG = bundled_catalog()
 PROVISIONS = sorted(CATALOG.provisions.values(), key=lambda p: p.citation.sort_key())
@@ -72,10 +71,11 @@ def test_memory_figures_are_flagged_for_users() -> None:
 def test_frames_are_ordered_and_within_the_sector_maximum(provision: Provision) -> None:
     rules = CATALOG.rules_for(provision.document)
     assert rules is not None, f"{provision.document} has no rules block"
-    base = stated_base(rules, provision)
+    base = rules.stated_base(provision.citation)
     for version in provision.versions:
-        day = max(version.effective_from, CATALOG.document(provision.document).effective_from)
-        cap, _, _ = sector_cap(CATALOG, rules, provision.sector, base, day)
+        day = max(version.valid_from, CATALOG.document(provision.document).effective_from)
+        found = CATALOG.sector_cap(provision.document, provision.sector, base, day)
+        cap = found.amount if found else None
         for low, high in _amounts(provision):
             assert 0 < low <= high
             if cap is not None:
@@ -164,6 +164,12 @@ def test_sector_maxima_for_individuals_and_organisations(catalog: Catalog) -> No
     rules = catalog.rules_for(catalog.document("174/2026/NĐ-CP").number)
     assert rules is not None
     day = date(2026, 8, 1)
-    assert sector_cap(catalog, rules, "postal", FineBase.INDIVIDUAL, day)[0] == 40_000_000
-    assert sector_cap(catalog, rules, "postal", FineBase.ORGANIZATION, day)[0] == 80_000_000
-    assert sector_cap(catalog, rules, "telecom", FineBase.ORGANIZATION, day)[0] == 200_000_000
+    number = rules.document
+
+    def cap(sector: str, base: FineBase) -> int | None:
+        found = catalog.sector_cap(number, sector, base, day)
+        return found.amount if found else None
+
+    assert cap("postal", FineBase.INDIVIDUAL) == 40_000_000
+    assert cap("postal", FineBase.ORGANIZATION) == 80_000_000
+    assert cap("telecom", FineBase.ORGANIZATION) == 200_000_000

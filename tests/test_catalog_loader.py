@@ -157,7 +157,7 @@ provenance = { source = "test fixture", status = "CONFIRMED" }
 """
     catalog = load_files([write(tmp_path, "am.toml", text)], load_catalog())
     versions = catalog.provisions[("999/2026/NĐ-CP", "5", "1")].versions
-    assert [(str(v.effective_from), str(v.effective_to)) for v in versions] == [
+    assert [(str(s.start), str(s.last_day)) for s in versions.spans()] == [
         ("2026-02-01", "2026-05-31"), ("2026-06-01", "None")]
     assert versions[1].amended_by is not None
     assert str(versions[1].amended_by.document) == "998/2026/NĐ-CP"

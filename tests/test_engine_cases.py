@@ -282,10 +282,10 @@ def test_circumstance_of_the_wrong_kind(run: Run) -> None:
 @pytest.mark.parametrize(
     ("change", "field"),
     [
-        ({"ended_on": "2026-06-01"}, "violations.0"),
-        ({"detected_on": "2026-06-01"}, "violations.0"),
-        ({"colour": "red"}, "violations.0.colour"),
-        ({"goods_value": 1.5}, "violations.0.goods_value"),
+        ({"ended_on": "2026-06-01"}, "violations[0]"),
+        ({"detected_on": "2026-06-01"}, "violations[0]"),
+        ({"colour": "red"}, "violations[0].colour"),
+        ({"goods_value": 1.5}, "violations[0].goods_value"),
     ],
 )
 def test_bad_case_fields_are_named(change: dict[str, object], field: str) -> None:

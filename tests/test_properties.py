@@ -15,7 +15,6 @@ from penalty_rules import (
     assess,
     bundled_catalog,
 )
-from penalty_rules.engine.frames import stated_base
 from penalty_rules.models.provision import PointFrames
 
 CATALOG = bundled_catalog()
@@ -52,7 +51,7 @@ def facts(draw: st.DrawFn) -> tuple[Provision, dict[str, object]]:
     citation = provision.citation
     fine = provision.versions[-1].fine
     if isinstance(fine, PointFrames):
-        citation = citation.model_copy(update={"point": draw(st.sampled_from(sorted(fine.frames)))})
+        citation = citation.model_copy(update={"point": draw(st.sampled_from(sorted(fine.points)))})
     fact: dict[str, object] = {
         "provision": citation.format(), "committed_on": day.isoformat(),
         "ended_on": day.isoformat(), "detected_on": day.isoformat(),
@@ -93,7 +92,7 @@ def test_individual_frame_is_half_the_organisation_frame(pf: tuple[Provision, di
     assert rules is not None
     assert ind.fine_min is not None and ind.fine_max is not None
     assert org.fine_min is not None and org.fine_max is not None
-    if stated_base(rules, applied).value == "organization":
+    if rules.stated_base(applied.citation).value == "organization":
         assert ind.fine_max == org.fine_max // 2
         assert ind.fine_min == org.fine_min - org.fine_min // 2
     else:

@@ -42,7 +42,6 @@ def main() -> None:
         print("[[sector.limitation]]")
         print(f"years = {years}")
         print("valid_from = 2013-07-01")
-        print("valid_to = 2021-12-31")
         print('basis = "điểm a khoản 1 Điều 6"')
         print('provenance = { source = "general-law.md §2 (2012 wording not seen)", status = "MEMORY", verified_on = 2026-11-27 }')
         print()

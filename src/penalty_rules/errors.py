@@ -41,12 +41,29 @@ class ProvisionNotFound(CitationError, LookupError):
     def __init__(self, citation: str, suggestions: Sequence[str] = (), detail: str = "") -> None:
         self.citation = citation
         self.suggestions = list(suggestions)
+        self.detail = detail
         message = f"no provision in the catalog matches {citation!r}"
         if detail:
             message += f" ({detail})"
         if self.suggestions:
             message += "; closest provisions: " + "; ".join(self.suggestions)
         super().__init__(message)
+
+
+class AmbiguousCitation(CitationError, LookupError):
+    """A citation without a document matches provisions of several documents.
+
+    It is never guessed: give the document in the citation, or a default document.
+    """
+
+    def __init__(self, citation: str, candidates: Sequence[str], detail: str = "") -> None:
+        self.citation = citation
+        self.candidates = list(candidates)
+        why = f" ({detail})" if detail else ""
+        super().__init__(
+            f"{citation!r} names no document and matches provisions of several documents"
+            f"{why}: {'; '.join(self.candidates)}; add the document number to the citation "
+            "or give a default document")
 
 
 class DocumentNotFound(PenaltyRulesError, LookupError):

@@ -9,13 +9,12 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from ..citations.parse import parse_citation
-from ..engine.frames import sector_cap, stated_base
-from ..engine.limitation import add_years
 from ..errors import PenaltyRulesError
 from ..models.citation import Citation
 from ..models.common import Localized, Status
 from ..models.document import RelationKind
 from ..models.provision import PerUnitFine, Provision, ProvisionVersion
+from ..models.timeline import add_years
 from .context import AuditContext, same_fine, top_amount
 from .findings import Check, ErosionRow, Finding, Severity
 
@@ -248,23 +247,7 @@ def abolished_body(ctx: AuditContext) -> list[Finding]:
 # ------------------------------------------------------------------------- erosion
 def set_since(ctx: AuditContext, provision: Provision, version: ProvisionVersion) -> date:
     """The first day the same fine applied, following earlier versions and predecessors."""
-    start = ctx.start_of(provision, version)
-    current_p, current_v = provision, version
-    while True:
-        earlier = [v for v in current_p.versions if v.effective_from < current_v.effective_from]
-        if earlier and same_fine(earlier[-1], current_v):
-            current_v = earlier[-1]
-            start = ctx.start_of(current_p, current_v)
-            continue
-        moved = False
-        for before in ctx.catalog.predecessors_of(current_p):
-            last = before.versions[-1]
-            if same_fine(last, current_v):
-                current_p, current_v, moved = before, last, True
-                start = ctx.start_of(current_p, current_v)
-                break
-        if not moved:
-            return start
+    return ctx.catalog.fine_set_since(provision, version)
 
 
 def erosion_rows(ctx: AuditContext) -> list[ErosionRow]:
@@ -393,8 +376,9 @@ def weak_frame(ctx: AuditContext) -> list[Finding]:
         if amount is None or rules is None:
             continue
         subject = cite(provision.citation)
-        base = stated_base(rules, provision)
-        cap, cap_basis, _ = sector_cap(ctx.catalog, rules, provision.sector, base, ctx.as_of)
+        base = rules.stated_base(provision.citation)
+        found = ctx.catalog.sector_cap(provision.document, provision.sector, base, ctx.as_of)
+        cap, cap_basis = (found.amount, found.basis) if found else (None, None)
         if cap and not isinstance(version.fine, PerUnitFine):
             ratio = Decimal(amount) / cap
             if ratio < ctx.config.weak_ratio:
@@ -455,8 +439,9 @@ def unlawful_frame(ctx: AuditContext) -> list[Finding]:
         subject = cite(provision.citation)
         for version in provision.versions:
             start = ctx.start_of(provision, version)
-            base = stated_base(rules, provision)
-            cap, cap_basis, _ = sector_cap(ctx.catalog, rules, provision.sector, base, start)
+            base = rules.stated_base(provision.citation)
+            found = ctx.catalog.sector_cap(provision.document, provision.sector, base, start)
+            cap, cap_basis = (found.amount, found.basis) if found else (None, None)
             fine = version.fine
             amounts = []
             if isinstance(fine, PerUnitFine):

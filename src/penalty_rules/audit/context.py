@@ -10,10 +10,6 @@ from decimal import Decimal
 from ..catalog.catalog import Catalog
 from ..models.log import LogEntry
 from ..models.provision import (
-    BandedFine,
-    FineFrame,
-    PerUnitFine,
-    PointFrames,
     Provision,
     ProvisionVersion,
 )
@@ -47,7 +43,7 @@ class AuditContext:
     @property
     def cpi_year(self) -> int:
         """Latest year whose annual CPI was known on ``as_of`` (published after the year ends)."""
-        return min(self.series.latest_cpi_year, self.as_of.year - 1)
+        return self.series.cpi_year_on(self.as_of)
 
     def provisions(self) -> Iterator[Provision]:
         """Provisions in scope (one document or all), in legal order."""
@@ -71,14 +67,7 @@ class AuditContext:
 
 def top_amount(version: ProvisionVersion) -> int | None:
     """The highest amount a version states (per unit for per-unit frames)."""
-    fine = version.fine
-    if isinstance(fine, FineFrame | PerUnitFine):
-        return fine.max
-    if isinstance(fine, BandedFine):
-        return max(b.max for b in fine.bands)
-    if isinstance(fine, PointFrames):
-        return max(f.max for f in fine.frames.values())
-    return None
+    return version.top_amount
 
 
 def same_fine(a: ProvisionVersion, b: ProvisionVersion) -> bool:

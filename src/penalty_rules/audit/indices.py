@@ -68,6 +68,10 @@ class EconomicSeries:
         """The last year with a published annual CPI."""
         return max(c.year for c in self.cpi)
 
+    def cpi_year_on(self, day: date) -> int:
+        """Latest year whose annual CPI was known on ``day`` (published after the year ends)."""
+        return min(self.latest_cpi_year, day.year - 1)
+
     def price_level(self, year: int) -> Decimal:
         """Annual-average price level of ``year`` (2007 = 100), rounded to 0.01."""
         if year < BASE_YEAR or year > self.latest_cpi_year:

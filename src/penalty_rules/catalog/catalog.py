@@ -11,11 +11,14 @@ from types import MappingProxyType
 from ..errors import DocumentNotFound, ProvisionNotFound
 from ..models.circumstance import Circumstance
 from ..models.citation import Citation
+from ..models.common import Provenance
 from ..models.document import DocumentNumber, DocumentRelation, LegalDocument, RelationKind
-from ..models.offender import OffenderKind, OffenderTreatment
-from ..models.provision import Provision
+from ..models.offender import FineBase, OffenderKind, OffenderTreatment
+from ..models.principle import Principle
+from ..models.provision import Provision, ProvisionVersion
 from ..models.rules import CompetenceRule, DecreeRules, FineScheme
 from ..models.sector import Sector
+from ..models.timeline import Timeline
 
 ProvisionKey = tuple[str, str, str | None]
 
@@ -35,6 +38,15 @@ class DocumentEntry:
 
 
 @dataclass(frozen=True)
+class SectorCap:
+    """The highest fine for one kind of offender in a sector, and where it comes from."""
+
+    amount: int
+    basis: Citation
+    provenance: Provenance
+
+
+@dataclass(frozen=True)
 class Catalog:
     """Everything the engine reads. Build it with :func:`~penalty_rules.load_catalog`.
 
@@ -46,26 +58,65 @@ class Catalog:
     sectors: Mapping[str, Sector] = field(default_factory=dict)
     circumstances: Mapping[str, Circumstance] = field(default_factory=dict)
     schemes: tuple[FineScheme, ...] = ()
-    competence: tuple[CompetenceRule, ...] = ()
+    competence_timelines: Mapping[str, Timeline[CompetenceRule]] = field(default_factory=dict)
     treatments: Mapping[OffenderKind, OffenderTreatment] = field(default_factory=dict)
-    _by_article: Mapping[str, list[Provision]] = field(
+    principles: Mapping[str, Timeline[Principle]] = field(default_factory=dict)
+    _by_article: Mapping[str, tuple[Provision, ...]] = field(
         init=False, repr=False, compare=False, default_factory=dict)
-    _predecessors: Mapping[ProvisionKey, list[Provision]] = field(
+    _predecessors: Mapping[ProvisionKey, tuple[Provision, ...]] = field(
         init=False, repr=False, compare=False, default_factory=dict)
+    _repeals: Mapping[ProvisionKey, tuple[DocumentRelation, LegalDocument]] = field(
+        init=False, repr=False, compare=False, default_factory=dict)
+    _timelines: Mapping[ProvisionKey, Timeline[ProvisionVersion]] = field(
+        init=False, repr=False, compare=False, default_factory=dict)
+    _general_schemes: Timeline[FineScheme] = field(
+        init=False, repr=False, compare=False, default_factory=Timeline)
 
     def __post_init__(self) -> None:
-        for name in ("entries", "provisions", "sectors", "circumstances", "treatments"):
+        for name in ("entries", "provisions", "sectors", "circumstances", "treatments",
+                     "principles", "competence_timelines"):
             object.__setattr__(self, name, MappingProxyType(dict(getattr(self, name))))
         by_article: dict[str, list[Provision]] = {}
-        for provision in self.provisions.values():
-            by_article.setdefault(provision.article, []).append(provision)
-        object.__setattr__(self, "_by_article", MappingProxyType(by_article))
         before: dict[ProvisionKey, list[Provision]] = {}
-        for provision in self.provisions.values():
+        repeals: dict[ProvisionKey, tuple[DocumentRelation, LegalDocument]] = {}
+        relations: dict[str, list[tuple[DocumentRelation, LegalDocument]]] = {}
+        for entry in self.entries.values():
+            for relation in entry.document.relations:
+                if relation.kind in (RelationKind.REPEALS, RelationKind.REPLACES):
+                    relations.setdefault(str(relation.target), []).append(
+                        (relation, entry.document))
+        timelines: dict[ProvisionKey, Timeline[ProvisionVersion]] = {}
+        for key, provision in self.provisions.items():
+            by_article.setdefault(provision.article, []).append(provision)
             if provision.successor is not None:
                 c = provision.successor.citation
                 before.setdefault((str(c.document), c.article, c.clause), []).append(provision)
-        object.__setattr__(self, "_predecessors", MappingProxyType(before))
+            found = [(r, d) for r, d in relations.get(key[0], ())
+                     if _part_covers(r.parts, provision)]
+            if found:
+                repeals[key] = min(found, key=lambda rd: rd[0].on)
+            owner = self.entries.get(key[0])
+            if owner is not None:
+                document = owner.document
+                ends = [repeals[key][0].on] if key in repeals else []
+                if document.effective_to is not None:
+                    ends.append(date.fromordinal(document.effective_to.toordinal() + 1))
+                timelines[key] = provision.versions.clipped(document.effective_from,
+                                                            min(ends) if ends else None)
+        object.__setattr__(self, "_by_article", MappingProxyType(
+            {k: tuple(v) for k, v in by_article.items()}))
+        object.__setattr__(self, "_predecessors", MappingProxyType(
+            {k: tuple(v) for k, v in before.items()}))
+        object.__setattr__(self, "_repeals", MappingProxyType(repeals))
+        object.__setattr__(self, "_timelines", MappingProxyType(timelines))
+        general = sorted((s for s in self.schemes if s.scope == "general"),
+                         key=lambda s: s.valid_from)
+        object.__setattr__(self, "_general_schemes", Timeline(general))
+
+    @property
+    def competence(self) -> tuple[CompetenceRule, ...]:
+        """Every competence rule (each wording of each official's power), by code."""
+        return tuple(rule for timeline in self.competence_timelines.values() for rule in timeline)
 
     # -- documents -------------------------------------------------------------------
     @property
@@ -106,36 +157,25 @@ class Catalog:
 
     def repeal_of(self, provision: Provision) -> tuple[DocumentRelation, LegalDocument] | None:
         """The relation that ended ``provision`` (repeal or replacement), if any."""
-        for entry in self.entries.values():
-            for relation in entry.document.relations:
-                if relation.target != provision.document:
-                    continue
-                if relation.kind not in (RelationKind.REPEALS, RelationKind.REPLACES):
-                    continue
-                if _part_covers(relation.parts, provision):
-                    return relation, entry.document
-        return None
+        return self._repeals.get(provision_key(provision))
+
+    def timeline(self, provision: Provision) -> Timeline[ProvisionVersion]:
+        """The wordings of ``provision`` as they applied: from its document's start to its
+        repeal or the end of its document."""
+        found = self._timelines.get(provision_key(provision))
+        return found if found is not None else provision.versions
+
+    def version_in_force(self, provision: Provision, day: date) -> ProvisionVersion | None:
+        """The wording of ``provision`` that applied on ``day`` (``None``: none did)."""
+        return self.timeline(provision).at(day)
 
     def in_force(self, provision: Provision, day: date) -> bool:
         """True if the provision's document and the provision itself applied on ``day``."""
-        document = self.document(provision.document)
-        if not document.in_force_on(day):
-            return False
-        ended = self.repeal_of(provision)
-        if ended is not None and ended[0].on <= day:
-            return False
-        return provision.version_on(day) is not None
+        return self.timeline(provision).at(day) is not None
 
     def end_of(self, provision: Provision) -> date | None:
         """First day the provision no longer applies (repeal or end of document)."""
-        candidates: list[date] = []
-        ended = self.repeal_of(provision)
-        if ended is not None:
-            candidates.append(ended[0].on)
-        document = self.document(provision.document)
-        if document.effective_to is not None:
-            candidates.append(date.fromordinal(document.effective_to.toordinal() + 1))
-        return min(candidates) if candidates else None
+        return self.timeline(provision).end
 
     def successor_of(self, provision: Provision) -> Provision | None:
         """The provision recorded as continuing this act in a replacing decree."""
@@ -147,6 +187,31 @@ class Catalog:
     def predecessors_of(self, provision: Provision) -> list[Provision]:
         """Provisions whose successor is ``provision``."""
         return list(self._predecessors.get(provision_key(provision), ()))
+
+    def fine_set_since(self, provision: Provision, version: ProvisionVersion) -> date:
+        """The first day the same fine applied, following earlier wordings and predecessors."""
+        def start(p: Provision, v: ProvisionVersion) -> date:
+            return max(v.valid_from, self.document(p.document).effective_from)
+
+        current_p, current_v = provision, version
+        since = start(current_p, current_v)
+        seen = {provision_key(current_p)}
+        while True:
+            earlier = [v for v in current_p.versions if v.valid_from < current_v.valid_from]
+            if earlier and earlier[-1].same_fine_as(current_v):
+                current_v = earlier[-1]
+                since = start(current_p, current_v)
+                continue
+            moved = False
+            for before in self.predecessors_of(current_p):
+                last = before.versions.values[-1]
+                if provision_key(before) not in seen and last.same_fine_as(current_v):
+                    current_p, current_v, moved = before, last, True
+                    seen.add(provision_key(before))
+                    since = start(current_p, current_v)
+                    break
+            if not moved:
+                return since
 
     def lineage(self, provision: Provision) -> list[Provision]:
         """The chain of counterparts through replacements, oldest first."""
@@ -233,9 +298,48 @@ class Catalog:
                 return c
         return None
 
-    def schemes_on(self, day: date) -> list[FineScheme]:
-        """Fine schemes in force on ``day``."""
-        return [s for s in self.schemes if s.valid_on(day)]
+    def general_scheme_on(self, day: date) -> FineScheme | None:
+        """The general rule for the specific fine in force on ``day``."""
+        return self._general_schemes.at(day)
+
+    @property
+    def general_schemes(self) -> Timeline[FineScheme]:
+        """The general rules for the specific fine, as a timeline."""
+        return self._general_schemes
+
+    def principle(self, code: str, day: date) -> Principle | None:
+        """The wording of principle ``code`` in force on ``day`` (``None``: none was)."""
+        timeline = self.principles.get(code)
+        return timeline.at(day) if timeline is not None else None
+
+    def competence_on(self, day: date) -> list[CompetenceRule]:
+        """Competence rules in force on ``day``."""
+        out = []
+        for timeline in self.competence_timelines.values():
+            rule = timeline.at(day)
+            if rule is not None:
+                out.append(rule)
+        return out
+
+    def stated_base(self, provision: Provision) -> FineBase | None:
+        """Whom the amounts of ``provision`` are written for (``None``: no decree rules)."""
+        rules = self.rules_for(provision.document)
+        return rules.stated_base(provision.citation) if rules is not None else None
+
+    def sector_cap(self, document: DocumentNumber, sector: str, fined_as: FineBase,
+                   day: date) -> SectorCap | None:
+        """The sector maximum for this kind of offender: the decree's own, else the Law's."""
+        rules = self.rules_for(document)
+        own = rules.own_maximum(sector) if rules is not None else None
+        if own is not None:
+            individual, basis, provenance = own.individual_max, own.basis, own.provenance
+        else:
+            law_max = self.sectors[sector].maximum_on(day) if sector in self.sectors else None
+            if law_max is None:
+                return None
+            individual, basis, provenance = law_max.individual_max, law_max.basis, law_max.provenance
+        amount = individual if fined_as is FineBase.INDIVIDUAL else individual * 2
+        return SectorCap(amount, basis, provenance)
 
     def scheme(self, code: str) -> FineScheme | None:
         """A fine scheme by code."""

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import functools
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -25,7 +25,8 @@ from ..models.circumstance import Circumstance, CircumstanceKind
 from ..models.citation import Citation
 from ..models.document import DocumentNumber, DocumentRelation, LegalDocument, RelationKind
 from ..models.letters import is_point_letter, letter_index
-from ..models.offender import OffenderTreatment
+from ..models.offender import OffenderKind, OffenderTreatment
+from ..models.principle import Principle
 from ..models.provision import Act, Counterpart, Measure, Provision, ProvisionVersion
 from ..models.rules import (
     CompetenceRule,
@@ -37,6 +38,7 @@ from ..models.rules import (
     TransitionRule,
 )
 from ..models.sector import LimitationPeriod, Sector, SectorMaximum
+from ..models.timeline import Repeal, Timeline
 from .catalog import Catalog, DocumentEntry, ProvisionKey, provision_key
 from .schema import RawArticle, RawClause, RawFile, RawMeasure, RawPartList
 
@@ -118,7 +120,10 @@ class _FileReader:
         if raw is None:
             return None
         parts = tuple(self.cite(p, f"{field}.parts[{i}]") for i, p in enumerate(raw.parts))
-        return PartList(parts=parts, valid_from=raw.valid_from,
+        start = raw.valid_from or self.raw.document.effective_from
+        if start is None:
+            raise self.error(f"{field}.valid_from", "give the first day the list applies")
+        return PartList(parts=parts, valid_from=start,
                         basis=self.cite(raw.basis, f"{field}.basis"), provenance=raw.provenance)
 
     def rules(self) -> DecreeRules | None:
@@ -170,20 +175,21 @@ class _FileReader:
             field = f"sector[{i}]"
             maxima = tuple(
                 self.model(SectorMaximum, f"{field}.maxima[{j}]", individual_max=m.individual_max,
-                           valid_from=m.valid_from, valid_to=m.valid_to,
+                           valid_from=m.valid_from,
                            basis=self.cite(m.basis, f"{field}.maxima[{j}].basis"),
                            provenance=m.provenance)
                 for j, m in enumerate(s.maxima)
             )
             limitation = tuple(
                 self.model(LimitationPeriod, f"{field}.limitation[{j}]", years=p.years,
-                           valid_from=p.valid_from, valid_to=p.valid_to,
+                           valid_from=p.valid_from,
                            basis=self.cite(p.basis, f"{field}.limitation[{j}].basis"),
                            provenance=p.provenance)
                 for j, p in enumerate(s.limitation)
             )
-            out.append(self.model(Sector, field, code=s.code, label=s.label, maxima=maxima,
-                                  limitation=limitation))
+            out.append(self.model(Sector, field, code=s.code, label=s.label,
+                                  maxima=self.timeline(maxima, f"{field}.maxima"),
+                                  limitation=self.timeline(limitation, f"{field}.limitation")))
         return out
 
     def circumstances(self) -> list[Circumstance]:
@@ -199,7 +205,6 @@ class _FileReader:
         return [
             self.model(FineScheme, f"fine_scheme[{i}]", code=s.code, kind=s.kind, label=s.label,
                        percent=s.percent, scope=s.scope, valid_from=s.valid_from,
-                       valid_to=s.valid_to,
                        basis=self.cite(s.basis, f"fine_scheme[{i}].basis"),
                        amended_by=(self.cite(s.amended_by, f"fine_scheme[{i}].amended_by")
                                    if s.amended_by else None),
@@ -217,17 +222,48 @@ class _FileReader:
             for i, t in enumerate(self.raw.offender_treatment)
         ]
 
-    def competence(self) -> list[CompetenceRule]:
+    def competence(self) -> dict[str, Timeline[CompetenceRule]]:
+        """Competence rules grouped by code into timelines (a code may have several wordings)."""
+        grouped: dict[str, list[CompetenceRule | Repeal]] = {}
+        for i, c in enumerate(self.raw.competence):
+            field = f"competence[{i}]"
+            rule = self.model(
+                CompetenceRule, field, code=c.code, title=c.title, official=c.official,
+                level=c.level, body=c.body, document=self.number, caps=c.caps,
+                cap_base=c.cap_base, percent=c.percent, valid_from=c.valid_from,
+                basis=self.cite(c.basis, f"{field}.basis"), provenance=c.provenance)
+            entries = grouped.setdefault(c.code, [])
+            if entries and isinstance(entries[-1], Repeal) is False and \
+                    entries[-1].valid_from >= c.valid_from:
+                raise self.error(f"{field}.valid_from", f"entries of {c.code!r} must follow each "
+                                 "other in date order")
+            entries.append(rule)
+            if c.repealed_from is not None:
+                if c.repealed_from <= c.valid_from:
+                    raise self.error(f"{field}.repealed_from", "must be after valid_from")
+                if c.repeal_basis is not None:
+                    self.cite(c.repeal_basis, f"{field}.repeal_basis")
+                entries.append(Repeal(valid_from=c.repealed_from, basis=c.repeal_basis,
+                                      provenance=c.provenance))
+        return {code: self.timeline(entries, f"competence[{code}]")
+                for code, entries in grouped.items()}
+
+    def principles(self) -> list[Principle]:
         return [
-            self.model(CompetenceRule, f"competence[{i}]", code=c.code, title=c.title,
-                       official=c.official,
-                       level=c.level, body=c.body, document=self.number, caps=c.caps,
-                       cap_base=c.cap_base, percent=c.percent, valid_from=c.valid_from,
-                       valid_to=c.valid_to,
-                       basis=self.cite(c.basis, f"competence[{i}].basis"),
-                       provenance=c.provenance)
-            for i, c in enumerate(self.raw.competence)
+            self.model(Principle, f"principle[{i}]", code=r.code, label=r.label,
+                       valid_from=r.valid_from, basis=self.cite(r.basis, f"principle[{i}].basis"),
+                       amended_by=(self.cite(r.amended_by, f"principle[{i}].amended_by")
+                                   if r.amended_by else None),
+                       provenance=r.provenance)
+            for i, r in enumerate(self.raw.principle)
         ]
+
+    def timeline(self, entries: Iterable[Any], field: str) -> Timeline[Any]:
+        """Entries as a timeline; overlapping or unordered start dates name the field."""
+        try:
+            return Timeline(entries)
+        except ValueError as exc:
+            raise self.error(field, str(exc)) from None
 
     # -- provisions -------------------------------------------------------------------
     def measures(self, raws: Iterable[RawMeasure], field: str, points: set[str]) -> tuple[Measure, ...]:
@@ -256,9 +292,9 @@ class _FileReader:
                              f"{field}.amendments[{i}]"))
         versions: list[ProvisionVersion] = []
         for j, (begin, by, content, where) in enumerate(contents):
-            end = contents[j + 1][0] - timedelta(days=1) if j + 1 < len(contents) else None
-            if end is not None and end < begin:
-                raise self.error(f"{field}.amendments", "amendments must be in date order")
+            if j + 1 < len(contents) and contents[j + 1][0] <= begin:
+                raise self.error(f"{field}.amendments",
+                                 "amendments must be in date order, each after the wording it changes")
             prev = versions[-1] if versions else None
             adds = self.measures(content.additional_sanctions, f"{where}.additional_sanctions",
                                  points)
@@ -271,7 +307,7 @@ class _FileReader:
                 adds = adds or prev.additional_sanctions
                 rems = rems or prev.remedial_measures
             versions.append(self.model(
-                ProvisionVersion, where, effective_from=begin, effective_to=end, amended_by=by,
+                ProvisionVersion, where, valid_from=begin, amended_by=by,
                 warning=bool(warning),
                 fine=content.fine if content.fine is not None or prev is None else prev.fine,
                 additional_sanctions=adds, remedial_measures=rems,
@@ -299,7 +335,8 @@ class _FileReader:
             Provision, field, document=self.number, article=article_no, clause=clause_no,
             chapter=article.chapter, sector=sector, label=clause.label,
             acts=tuple(sorted(acts, key=lambda a: letter_index(a.point))),
-            versions=tuple(versions), successor=successor, caveats=clause.caveats,
+            versions=self.timeline(versions, f"{field}.amendments"), successor=successor,
+            caveats=clause.caveats,
         )
         return provision
 
@@ -379,24 +416,45 @@ def _merge(catalog: Catalog, path: str, text: str) -> Catalog:
     for provision in reader.provisions(document):
         provisions[provision_key(provision)] = provision
 
-    def by_code(old: Iterable[Any], new: Iterable[Any]) -> dict[str, Any]:
-        """Entries by code; a later file replaces an entry with the same code."""
-        merged = {item.code: item for item in old}
-        for item in new:
-            merged[item.code] = item
+    overlay = raw.document.overlay
+
+    def by_code(what: str, old: Mapping[str, Any], new: Iterable[tuple[str, Any]]) -> dict[str, Any]:
+        """Entries by code; redefining a code already loaded needs ``overlay = true``."""
+        merged = dict(old)
+        for code, item in new:
+            if code in merged and not overlay:
+                raise CatalogError(path, f"{what}.{code}",
+                                   f"{what} {code!r} is already defined by a file loaded earlier; "
+                                   "a file may redefine it only as an overlay (overlay = true in "
+                                   "[document], naming the document whose rules it amends)")
+            merged[code] = item
         return merged
 
-    sectors = by_code(catalog.sectors.values(), reader.sectors())
-    circumstances = by_code(catalog.circumstances.values(), reader.circumstances())
-    schemes = by_code(catalog.schemes, reader.schemes())
-    competence = by_code(catalog.competence, reader.competence())
-    treatments = dict(catalog.treatments)
-    for t in reader.treatments():
-        treatments[t.kind] = t
+    sectors = by_code("sector", catalog.sectors, ((x.code, x) for x in reader.sectors()))
+    circumstances = by_code("circumstance", catalog.circumstances,
+                            ((x.code, x) for x in reader.circumstances()))
+    schemes = by_code("fine_scheme", {x.code: x for x in catalog.schemes},
+                      ((x.code, x) for x in reader.schemes()))
+    competence = by_code("competence", catalog.competence_timelines,
+                         reader.competence().items())
+    treatments = by_code("offender_treatment", {k.value: v for k, v in catalog.treatments.items()},
+                         ((t.kind.value, t) for t in reader.treatments()))
+    principles: dict[str, list[Any]] = {k: list(v.entries) for k, v in catalog.principles.items()}
+    for i, principle in enumerate(reader.principles()):
+        wordings = principles.setdefault(principle.code, [])
+        same = [e for e in wordings if e.valid_from == principle.valid_from]
+        if same and not overlay:
+            raise CatalogError(path, f"principle[{i}]",
+                               f"principle {principle.code!r} already has a wording from "
+                               f"{principle.valid_from}; only an overlay may replace it")
+        wordings[:] = sorted([e for e in wordings if e not in same] + [principle],
+                            key=lambda e: e.valid_from)
     return replace(
         catalog, entries=entries, provisions=provisions, sectors=sectors,
         circumstances=circumstances, schemes=tuple(schemes.values()),
-        competence=tuple(competence.values()), treatments=treatments,
+        competence_timelines=competence,
+        treatments={OffenderKind(k): v for k, v in treatments.items()},
+        principles={code: Timeline(items) for code, items in principles.items()},
     )
 
 

@@ -97,7 +97,6 @@ class RawRules(Raw):
 class RawMaximum(Raw):
     individual_max: VND
     valid_from: date
-    valid_to: date | None = None
     basis: str
     provenance: Provenance
 
@@ -105,7 +104,6 @@ class RawMaximum(Raw):
 class RawLimitation(Raw):
     years: int
     valid_from: date
-    valid_to: date | None = None
     basis: str
     provenance: Provenance
 
@@ -133,7 +131,6 @@ class RawScheme(Raw):
     percent: int | None = None
     scope: Literal["general", "decree"] = "general"
     valid_from: date
-    valid_to: date | None = None
     basis: str
     amended_by: str | None = None
     provenance: Provenance
@@ -157,8 +154,19 @@ class RawCompetence(Raw):
     cap_base: FineBase = FineBase.ORGANIZATION
     percent: int | None = None
     valid_from: date
-    valid_to: date | None = None
+    repealed_from: date | None = Field(
+        default=None, description="first day the rule no longer applies (a start date too)")
+    repeal_basis: str | None = None
     basis: str
+    provenance: Provenance
+
+
+class RawPrinciple(Raw):
+    code: str
+    label: Localized
+    valid_from: date
+    basis: str
+    amended_by: str | None = None
     provenance: Provenance
 
 
@@ -225,4 +233,5 @@ class RawFile(Raw):
     fine_scheme: tuple[RawScheme, ...] = ()
     offender_treatment: tuple[RawTreatment, ...] = ()
     competence: tuple[RawCompetence, ...] = ()
+    principle: tuple[RawPrinciple, ...] = ()
     article: dict[str, RawArticle] = Field(default_factory=dict)

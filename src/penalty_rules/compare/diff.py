@@ -10,7 +10,6 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from ..catalog.catalog import Catalog
-from ..engine.frames import stated_base
 from ..models.common import Frozen, Localized
 from ..models.offender import FineBase
 from ..models.provision import (
@@ -64,7 +63,7 @@ class DocumentDiff(Frozen):
 def _frame(catalog: Catalog, provision: Provision, version: ProvisionVersion) -> Frame:
     rules = catalog.rules_for(provision.document)
     factor = 1
-    if rules is not None and stated_base(rules, provision) is FineBase.INDIVIDUAL:
+    if rules is not None and rules.stated_base(provision.citation) is FineBase.INDIVIDUAL:
         factor = 2
     fine = version.fine
     if isinstance(fine, FineFrame):
@@ -78,8 +77,8 @@ def _frame(catalog: Catalog, provision: Provision, version: ProvisionVersion) ->
                      max=max(b.max for b in fine.bands) * factor,
                      shape=f"{len(fine.bands)} bands by {fine.criterion}", warning=version.warning)
     if isinstance(fine, PointFrames):
-        return Frame(min=min(f.min for f in fine.frames.values()) * factor,
-                     max=max(f.max for f in fine.frames.values()) * factor,
+        return Frame(min=min(f.min for _, f in fine.frames) * factor,
+                     max=max(f.max for _, f in fine.frames) * factor,
                      shape=f"{len(fine.frames)} frames by point", warning=version.warning)
     return Frame(min=None, max=None, shape="warning", warning=version.warning)
 

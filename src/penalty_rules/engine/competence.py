@@ -8,13 +8,10 @@ from datetime import date
 
 from ..catalog.catalog import Catalog
 from ..models.assessment import CompetentOfficial, TraceStep
-from ..models.citation import Citation
 from ..models.document import DocumentNumber
 from ..models.offender import FineBase
 from ..models.rules import CompetenceRule
 from .trace import flags_of, step
-
-PER_ACT = Citation(article="52", clause="2", document="15/2012/QH13")
 
 
 @dataclass(frozen=True)
@@ -27,10 +24,11 @@ class ActNeed:
 
 
 def _rules_for(catalog: Catalog, document: DocumentNumber, day: date) -> list[CompetenceRule]:
-    own = [r for r in catalog.competence if r.document == document and r.valid_on(day)]
+    in_force = catalog.competence_on(day)
+    own = [r for r in in_force if r.document == document]
     if own:
         return own
-    return [r for r in catalog.competence if r.percent is not None and r.valid_on(day)]
+    return [r for r in in_force if r.percent is not None]
 
 
 def cap_for(catalog: Catalog, rule: CompetenceRule, need: ActNeed, fined_as: FineBase,
@@ -42,7 +40,7 @@ def cap_for(catalog: Catalog, rule: CompetenceRule, need: ActNeed, fined_as: Fin
             return None
         individual = law_max.individual_max * rule.percent // 100
         return individual if fined_as is FineBase.INDIVIDUAL else individual * 2
-    cap = rule.caps.get(need.sector)
+    cap = rule.cap_for(need.sector)
     if cap is None:
         return None
     if rule.cap_base is FineBase.ORGANIZATION and fined_as is FineBase.INDIVIDUAL:
@@ -57,7 +55,9 @@ def competent(catalog: Catalog, needs: Sequence[ActNeed], fined_as: FineBase,
     """Officials competent for every act, lowest cap first, and the trace."""
     if not needs:
         return (), ()
-    steps = [step("competence.per_act", "competence.per_act", PER_ACT,
+    principle = catalog.principle("per_act_competence", day)
+    steps = [step("competence.per_act", "competence.per_act",
+                  principle.citation if principle else None,
                   needed_vnd=max(n.frame_max for n in needs))]
     candidates: dict[str, tuple[CompetenceRule, int]] = {}
     first = True

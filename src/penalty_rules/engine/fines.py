@@ -14,8 +14,21 @@ only knows their kinds:
 
 from __future__ import annotations
 
-from ..models.assessment import FineInterval
-from ..models.rules import SchemeKind
+from dataclasses import dataclass
+from datetime import date
+
+from ..errors import CaseError
+from ..models.assessment import FineInterval, TraceStep
+from ..models.circumstance import CircumstanceKind
+from ..models.citation import Citation
+from ..models.provision import Provision
+from ..models.rules import FineScheme, SchemeKind
+from .circumstances import circumstance_codes
+from .context import Violation
+from .frames import Frame
+from .trace import flags_of, step
+
+REPEATED = "repeated"
 
 
 def average(low: int, high: int) -> int:
@@ -78,3 +91,98 @@ def specific_fine(low: int, high: int, mitigating: int, aggravating: int, kind: 
         amount = max(low, avg - step) if down else min(high, avg + step)
         return amount, FineInterval(low=amount, high=amount)
     raise ValueError(f"unknown scheme kind {kind}")
+
+
+@dataclass(frozen=True)
+class SpecificFine:
+    """The recommended amount, its lawful interval, and the amount for every repetition."""
+
+    per_act: int | None
+    interval: FineInterval | None
+    total: int | None
+    fined_once: bool
+    steps: tuple[TraceStep, ...]
+
+
+def scheme_for(v: Violation, provision: Provision) -> FineScheme:
+    """The decree's own scheme when it names one, else the general scheme on the decision date."""
+    catalog = v.catalog
+    rules = catalog.rules_for(provision.document)
+    if rules is not None and rules.fine_scheme:
+        scheme = catalog.scheme(rules.fine_scheme)
+        if scheme is None:
+            raise CaseError("provision", f"{provision.document} names an unknown fine scheme "
+                            f"{rules.fine_scheme!r}")
+        return scheme
+    general = catalog.general_scheme_on(v.decided_on)
+    if general is None:
+        raise CaseError("decided_on", "no rule for the specific fine is recorded for "
+                        f"{v.decided_on.isoformat()}")
+    return general
+
+
+def fined_once(v: Violation, applied: Citation, day: date) -> Citation | None:
+    """The basis when the act, repeated, is fined once with aggravation (else ``None``)."""
+    assert applied.document is not None
+    rules = v.catalog.rules_for(applied.document)
+    listed = rules.fined_once if rules else None
+    if listed is None:
+        return None
+    return listed.basis if listed.covers_on(applied.model_copy(update={"amended_by": None}), day) \
+        else None
+
+
+def specific(v: Violation, provision: Provision, applied: Citation, frame: Frame,
+             day: date, elements: tuple[str, ...] = ()) -> SpecificFine:
+    """Circumstances, repetition and the scheme turn the frame into an amount.
+
+    ``elements`` are circumstance codes that are elements of the offence itself: they
+    are not counted as aggravating (the ``element_not_aggravating`` principle).
+    """
+    fact = v.fact
+    catalog = v.catalog
+    steps: list[TraceStep] = []
+    mitigating = circumstance_codes(catalog, fact.mitigating, CircumstanceKind.MITIGATING,
+                                    "mitigating")
+    aggravating = circumstance_codes(catalog, fact.aggravating, CircumstanceKind.AGGRAVATING,
+                                     "aggravating")
+    for code in [c for c in aggravating if c in elements]:
+        aggravating.remove(code)
+        steps.append(step("fine.circumstances", "fine.element_not_aggravating",
+                          v.basis("element_not_aggravating"), applied,
+                          circumstance=catalog.circumstances[code].label))
+    once_basis = fined_once(v, applied, day)
+    times = fact.times
+    if times > 1 and once_basis is not None:
+        steps.append(step("fine.repeat", "fine.fined_once", once_basis, v.basis("several_acts")))
+        if REPEATED not in aggravating:
+            aggravating.append(REPEATED)
+    elif times > 1 and REPEATED in aggravating:
+        aggravating.remove(REPEATED)
+        steps.append(step("fine.repeat", "fine.repeated_dropped", v.basis("repetition_counted_once")))
+    if frame.range is None:
+        return SpecificFine(None, None, None, once_basis is not None and times > 1, tuple(steps))
+    rng = frame.range
+    scheme = scheme_for(v, provision)
+    steps.append(step("fine.average", "fine.average", v.basis("average_rule"),
+                      average_vnd=rng.average))
+    net_m, net_a = net(len(mitigating), len(aggravating))
+    steps.append(step("fine.circumstances", "fine.circumstances",
+                      *(catalog.circumstances[c].basis for c in mitigating + aggravating),
+                      mitigating=", ".join(mitigating) or "-",
+                      aggravating=", ".join(aggravating) or "-",
+                      net_mitigating=net_m, net_aggravating=net_a))
+    steps.append(step("fine.scheme", "fine.scheme", scheme.basis, scheme.amended_by,
+                      flags=flags_of(scheme.provenance), scheme=scheme.label))
+    amount, interval = specific_fine(rng.min, rng.max, net_m, net_a, scheme.kind, scheme.percent)
+    steps.append(step("fine.interval", "fine.interval", scheme.basis, scheme.amended_by,
+                      left="(" if interval.low_open else "[", low_vnd=interval.low,
+                      high_vnd=interval.high, right=")" if interval.high_open else "]",
+                      fine_vnd=amount))
+    total = amount
+    if times > 1 and once_basis is None:
+        total = amount * times
+        steps.append(step("fine.repeat", "fine.times_separate", v.basis("several_acts"),
+                          times=times, fine_vnd=amount, total_vnd=total))
+    return SpecificFine(amount, interval, total, once_basis is not None and times > 1,
+                        tuple(steps))

@@ -1,19 +1,18 @@
-"""Limitation periods (thời hiệu): Art. 6 of the Law and decree-specific lists."""
+"""Stage 6 — limitation period (thời hiệu): Art. 6 of the Law and decree-specific lists."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
 
-from dateutil.relativedelta import relativedelta
-
-from ..catalog.catalog import Catalog
 from ..errors import CaseError
 from ..models.assessment import TraceStep
-from ..models.case import ViolationFact
 from ..models.citation import Citation
-from .timing import ENDED_OR_ONGOING
+from ..models.timeline import add_years
+from .context import Violation
 from .trace import flags_of, step
+
+__all__ = ["Limitation", "add_years", "limitation"]
 
 
 @dataclass(frozen=True)
@@ -27,25 +26,18 @@ class Limitation:
     steps: tuple[TraceStep, ...]
 
 
-def add_years(day: date, years: int) -> date:
-    """``day`` plus whole years; 29 February maps to 28 February (stated in the docs)."""
-    return day + relativedelta(years=years)
-
-
-def limitation(catalog: Catalog, citation: Citation, sector: str, fact: ViolationFact,
-               reference: date, decided_on: date) -> Limitation:
-    """The limitation period of an act cited by ``citation`` (with its point)."""
+def limitation(v: Violation, citation: Citation, sector: str, reference: date) -> Limitation:
+    """The limitation period of the act cited by ``citation`` (with its point)."""
     document = citation.document
     assert document is not None
+    catalog, fact = v.catalog, v.fact
     rules = catalog.rules_for(document)
     years: int | None = None
     basis: Citation | None = None
     flags: tuple[str, ...] = ()
     listed = rules.two_year_limitation if rules else None
-    if listed is not None and (listed.valid_from is None or reference >= listed.valid_from):
-        part = listed.covers(citation)
-        if part is not None:
-            years, basis, flags = 2, listed.basis, flags_of(listed.provenance)
+    if listed is not None and listed.covers_on(citation, reference) is not None:
+        years, basis, flags = 2, listed.basis, flags_of(listed.provenance)
     if years is None:
         period = catalog.sector(sector).limitation_on(reference)
         if period is None:
@@ -55,14 +47,18 @@ def limitation(catalog: Catalog, citation: Citation, sector: str, fact: Violatio
                 f"{reference.isoformat()}; the catalog cannot say when the act is time-barred",
             )
         years, basis, flags = period.years, period.basis, flags_of(period.provenance)
-    start = fact.detected_on if fact.ongoing_at_detection else fact.ended_on
-    assert start is not None
-    expires = add_years(start, years)
-    barred = decided_on > expires
+    start = fact.detected_on if fact.ongoing_at_detection or fact.ended_on is None \
+        else fact.ended_on
+    try:
+        expires = add_years(start, years)
+    except (ValueError, OverflowError):
+        raise CaseError("detected_on", f"{start.isoformat()} + {years} years is past the last "
+                        "date the calendar can hold") from None
+    barred = v.decided_on > expires
     steps = [
-        step("limitation.period", "limitation.period", basis, ENDED_OR_ONGOING, flags=flags,
-             years=years, start=start, expires=expires),
+        step("limitation.period", "limitation.period", basis, v.basis("ended_or_ongoing"),
+             flags=flags, years=years, start=start, expires=expires),
         step("limitation.check", "limitation.barred" if barred else "limitation.open", basis,
-             day=decided_on),
+             day=v.decided_on),
     ]
     return Limitation(years, start, expires, barred, tuple(steps))

@@ -1,8 +1,10 @@
-"""Which provision and which version apply in time.
+"""Stage 2 — choose in time: which provision of the lineage, in which wording.
 
 The rule in force when the act ended applies; for an act still going on when it
-was detected, the rule in force on the day of detection (Decree 174/2026 Art. 115 is
-the model). A later rule that is more lenient applies instead.
+was detected, the rule in force on the day of detection (the ``applicable_rule``
+principle). A replacing decree may say so itself for acts that straddle its start
+(Decree 174/2026 Art. 115): its transition clauses are cited instead. A lineage
+links old and new numbers, so either number may be cited.
 """
 
 from __future__ import annotations
@@ -10,50 +12,47 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ..catalog.catalog import Catalog, provision_key
-from ..errors import NoApplicableVersion
+from ..catalog.catalog import Catalog
+from ..errors import CaseError, NoApplicableVersion, ProvisionNotFound
 from ..models.assessment import TraceStep
-from ..models.case import ViolationFact
 from ..models.citation import Citation
+from ..models.fine import BandedFine, FineFrame, PerUnitFine
 from ..models.provision import Provision, ProvisionVersion
+from .context import Violation
+from .resolve import Resolution, lineage_of, same_clause
 from .trace import step
-
-#: Art. 8(1) of Decree 118/2021: whether an act has ended or is ongoing.
-ENDED_OR_ONGOING = Citation(article="8", clause="1", document="118/2021/NĐ-CP")
-#: Art. 7 of Decree 118/2021: choosing the applicable document (Law on Promulgation).
-LENIENT_RULE = Citation(article="7", document="118/2021/NĐ-CP")
 
 
 @dataclass(frozen=True)
 class Choice:
-    """The provision and version chosen, and why."""
+    """The provision and wording chosen, the point cited in it, and the day of the law."""
 
     provision: Provision
     version: ProvisionVersion
-    reference_date: date
-    steps: tuple[TraceStep, ...]
+    point: str | None
+    day: date
+    lineage: tuple[Provision, ...]
+    steps: tuple[TraceStep, ...] = ()
 
 
-def reference_date(fact: ViolationFact, catalog: Catalog,
-                   lineage: list[Provision]) -> tuple[date, list[TraceStep]]:
-    """The day whose law governs the act, with the transition rule that says so."""
-    steps: list[TraceStep] = []
-    if fact.ongoing_at_detection:
+def reference_day(v: Violation, lineage: tuple[Provision, ...]) -> tuple[date, list[TraceStep]]:
+    """The day whose law governs the act, with the rule that says so."""
+    fact = v.fact
+    basis = v.basis("applicable_rule")
+    if fact.ongoing_at_detection or fact.ended_on is None:
         day = fact.detected_on
-        steps.append(step("time.reference", "time.ongoing", ENDED_OR_ONGOING, day=day))
+        steps = [step("time.reference", "time.ongoing", basis, day=day)]
     else:
-        assert fact.ended_on is not None
         day = fact.ended_on
-        steps.append(step("time.reference", "time.ended", ENDED_OR_ONGOING, day=day))
+        steps = [step("time.reference", "time.ended", basis, day=day)]
     seen: set[str] = set()
     for provision in lineage:
-        rules = catalog.rules_for(provision.document)
         key = str(provision.document)
+        rules = v.catalog.rules_for(provision.document)
         if rules is None or rules.transition is None or key in seen:
             continue
         seen.add(key)
-        document = catalog.document(provision.document)
-        start = document.effective_from
+        start = v.catalog.document(provision.document).effective_from
         if fact.committed_on >= start:
             continue
         transition = rules.transition
@@ -68,58 +67,76 @@ def reference_date(fact: ViolationFact, catalog: Catalog,
     return day, steps
 
 
-def versions_listing(catalog: Catalog, lineage: list[Provision]) -> list[str]:
-    """Human-readable list of every version in a lineage, for error messages."""
+def versions_listing(catalog: Catalog, lineage: tuple[Provision, ...]) -> list[str]:
+    """Every wording of a lineage with its dates, for error messages."""
     out = []
     for provision in lineage:
-        end = catalog.end_of(provision)
-        for version in provision.versions:
-            stop = version.effective_to
-            if end is not None and (stop is None or stop >= end):
-                stop = date.fromordinal(end.toordinal() - 1)
-            span = f"{version.effective_from.isoformat()} – {stop.isoformat() if stop else 'open'}"
-            out.append(f"{provision.citation.format()} ({span})")
+        for span in catalog.timeline(provision).spans():
+            last = span.last_day.isoformat() if span.last_day else "open"
+            out.append(f"{provision.citation.format()} ({span.start.isoformat()} – {last})")
     return out
 
 
-def in_force_version(catalog: Catalog, provision: Provision, day: date) -> ProvisionVersion | None:
-    """The version of ``provision`` that applied on ``day`` (document and repeal checked)."""
-    return provision.version_on(day) if catalog.in_force(provision, day) else None
-
-
-def choose_at(catalog: Catalog, lineage: list[Provision], day: date,
-              citation: str) -> tuple[Provision, ProvisionVersion]:
-    """The provision of the lineage in force on ``day``."""
-    found = [(p, v) for p in lineage if (v := in_force_version(catalog, p, day)) is not None]
+def choose_at(catalog: Catalog, lineage: tuple[Provision, ...], day: date,
+              cited: str) -> tuple[Provision, ProvisionVersion]:
+    """The provision of the lineage in force on ``day``, newest document first."""
+    found = [(p, ver) for p in lineage if (ver := catalog.version_in_force(p, day)) is not None]
     if not found:
-        raise NoApplicableVersion(citation, day, versions_listing(catalog, lineage))
+        raise NoApplicableVersion(cited, day, versions_listing(catalog, lineage))
     found.sort(key=lambda pv: catalog.document(pv[0].document).effective_from)
     return found[-1]
 
 
-def later_versions(catalog: Catalog, lineage: list[Provision], after: date,
-                   until: date) -> list[tuple[Provision, ProvisionVersion, date]]:
-    """Versions that took effect after ``after`` and by ``until``, in date order."""
-    out = []
-    for provision in lineage:
-        document = catalog.document(provision.document)
-        for version in provision.versions:
-            start = max(version.effective_from, document.effective_from)
-            if after < start <= until and in_force_version(catalog, provision, start) == version:
-                out.append((provision, version, start))
-    out.sort(key=lambda item: item[2])
-    return out
+def choose(v: Violation, res: Resolution) -> Choice:
+    """Choose the provision and wording in force on the day that decides the law."""
+    day, steps = reference_day(v, res.lineage)
+    provision, version = choose_at(v.catalog, res.lineage, day, res.cited.format())
+    point = res.cited.point if same_clause(provision, res.match) else None
+    lineage = res.lineage
+    moved = quantity_redirect(v, provision, version, day)
+    if moved is not None:
+        provision, version, more = moved
+        steps += more
+        point = None
+        lineage = tuple(lineage_of(v.catalog, provision))
+    return Choice(provision, version, point, day, lineage, tuple(steps))
 
 
-def lineage_of(catalog: Catalog, matches: list[Provision]) -> list[Provision]:
-    """Union of the lineages of every match, oldest first, without repeats."""
-    chain: list[Provision] = []
-    keys: set[object] = set()
-    for match in matches:
-        for provision in catalog.lineage(match):
-            key = provision_key(provision)
-            if key not in keys:
-                keys.add(key)
-                chain.append(provision)
-    chain.sort(key=lambda p: catalog.document(p.document).effective_from)
-    return chain
+def quantity_redirect(v: Violation, provision: Provision, version: ProvisionVersion, day: date,
+                      ) -> tuple[Provision, ProvisionVersion, list[TraceStep]] | None:
+    """Move to the clause that covers the case's quantity, when the text says so."""
+    fine, q = version.fine, v.fact.quantity
+    if fine is None or q is None:
+        return None
+    catalog = v.catalog
+    target: Citation | None = None
+    message = "version.redirect_quantity"
+    if isinstance(fine, FineFrame | PerUnitFine) and not fine.covers_quantity(q):
+        target = fine.beyond
+        if target is None:
+            raise CaseError("quantity", f"{q} is above the {fine.quantity_to} that "
+                            f"{provision.citation} covers")
+    elif isinstance(fine, BandedFine) and fine.criterion == "quantity" and q < fine.bands[0].from_:
+        message = "version.redirect_quantity_below"
+        for other in catalog.provisions_of(provision.document):
+            other_version = other.version_on(day)
+            ofine = other_version.fine if other_version else None
+            if (isinstance(ofine, FineFrame | PerUnitFine) and ofine.beyond is not None
+                    and ofine.beyond.with_document(other.document).clause_level()
+                    == provision.citation):
+                target = other.citation
+                break
+    if target is None:
+        return None
+    target = target if target.document else target.with_document(provision.document)
+    moved = catalog.provisions.get((str(target.document), target.article, target.clause))
+    if moved is None:
+        raise ProvisionNotFound(target.format(), catalog.suggest(target),
+                                f"named by {provision.citation} for larger quantities")
+    moved_version = catalog.version_in_force(moved, day)
+    if moved_version is None:
+        return None
+    return moved, moved_version, [
+        step("version.redirect", message, provision.citation, moved.citation, quantity=q,
+             source=provision.citation, target=moved.citation)
+    ]

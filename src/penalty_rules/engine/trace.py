@@ -11,8 +11,12 @@ from ..models.common import Provenance
 
 def step(rule: str, message: str, *citations: Citation | None,
          flags: Iterable[str] = (), **params: ParamValue) -> TraceStep:
-    """A trace step; ``None`` citations are dropped."""
-    return TraceStep(
+    """A trace step; ``None`` citations are dropped.
+
+    Steps are built from values the engine has already validated, so they are
+    constructed without validating again (a hot path: every assessment makes dozens).
+    """
+    return TraceStep.model_construct(
         rule=rule, message=message, params=params,
         citations=tuple(c for c in citations if c is not None), flags=tuple(flags),
     )

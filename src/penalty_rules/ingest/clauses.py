@@ -312,9 +312,21 @@ def read_article(article: Article, result: ReadResult) -> None:
 
 
 def read_articles(articles: list[Article]) -> ReadResult:
-    """Read every article; only articles with at least one fine or warning give drafts."""
+    """Read every article; only articles with at least one fine or warning give drafts.
+
+    An article number that comes back later in the text (a repeated heading, a copy
+    pasted twice) is not merged: the later occurrence is left out and reported, so the
+    draft file never holds the same clause twice.
+    """
     result = ReadResult()
+    seen: set[str] = set()
     for article in articles:
+        if article.number in seen:
+            result.problems.append(Problem(article.number, None,
+                                           "the article appears again later in the text; the "
+                                           "repeated occurrence is left out (check the text)"))
+            continue
+        seen.add(article.number)
         probe = ReadResult()
         read_article(article, probe)
         if not probe.drafts:

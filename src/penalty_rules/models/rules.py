@@ -12,20 +12,23 @@ from .citation import Citation
 from .common import VND, Frozen, Localized, Provenance
 from .document import DocumentNumber
 from .offender import FineBase
-from .sector import Dated
+from .timeline import Dated
 
 
-class PartList(Frozen):
-    """A list of parts of a decree singled out by one of its clauses."""
+class PartList(Dated):
+    """A list of parts of a decree singled out by one of its clauses, from ``valid_from``."""
 
     parts: tuple[Citation, ...]
-    valid_from: date | None = Field(default=None, description="None: since the decree began")
     basis: Citation
     provenance: Provenance
 
     def covers(self, citation: Citation) -> Citation | None:
         """The listed part that contains ``citation``, if any."""
         return next((p for p in self.parts if citation.within(p)), None)
+
+    def covers_on(self, citation: Citation, day: date) -> Citation | None:
+        """The listed part that contains ``citation`` when the list applies on ``day``."""
+        return self.covers(citation) if day >= self.valid_from else None
 
 
 class DecreeMaximum(Frozen):
@@ -73,6 +76,17 @@ class DecreeRules(Frozen):
     competence_base: FineBase = FineBase.ORGANIZATION
     transition: TransitionRule | None = None
 
+    def stated_base(self, citation: Citation) -> FineBase:
+        """Whom the amounts of the part at ``citation`` are written for (base or exception)."""
+        if any(citation.within(part) for part in self.base_exceptions):
+            return (FineBase.INDIVIDUAL if self.fine_base is FineBase.ORGANIZATION
+                    else FineBase.ORGANIZATION)
+        return self.fine_base
+
+    def own_maximum(self, sector: str) -> DecreeMaximum | None:
+        """The sector maximum this decree restates for ``sector``, if any."""
+        return next((m for m in self.sector_maxima if m.sector == sector), None)
+
 
 class SchemeKind(StrEnum):
     """Ways of turning circumstances into a specific fine."""
@@ -114,11 +128,22 @@ class CompetenceRule(Dated):
     level: Literal["commune", "district", "province", "central", "field"]
     body: str = Field(description="code of the body the official belongs to")
     document: DocumentNumber
-    caps: dict[str, VND] = Field(default_factory=dict, description="sector code → cap")
+    caps: tuple[tuple[str, VND], ...] = Field(default=(), description="(sector code, cap) pairs")
     cap_base: FineBase = FineBase.ORGANIZATION
     percent: int | None = Field(default=None, ge=1, le=100)
     basis: Citation
     provenance: Provenance
+
+    @model_validator(mode="before")
+    @classmethod
+    def _caps_from_mapping(cls, value: object) -> object:
+        if isinstance(value, dict) and isinstance(value.get("caps"), dict):
+            return {**value, "caps": tuple(sorted(value["caps"].items()))}
+        return value
+
+    def cap_for(self, sector: str) -> int | None:
+        """The stated cap for ``sector`` (``None`` when the rule does not name it)."""
+        return next((cap for code, cap in self.caps if code == sector), None)
 
     @model_validator(mode="after")
     def _cap_or_percent(self) -> CompetenceRule:

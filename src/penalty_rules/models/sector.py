@@ -4,33 +4,17 @@ from __future__ import annotations
 
 from datetime import date
 
-from pydantic import Field, model_validator
+from pydantic import Field
 
 from .citation import Citation
 from .common import VND, Frozen, Localized, Provenance
-
-
-class Dated(Frozen):
-    """A rule valid from ``valid_from`` to ``valid_to`` (inclusive; ``None`` = open)."""
-
-    valid_from: date
-    valid_to: date | None = None
-
-    @model_validator(mode="after")
-    def _order(self) -> Dated:
-        if self.valid_to is not None and self.valid_to < self.valid_from:
-            raise ValueError(f"valid_to {self.valid_to} is before valid_from {self.valid_from}")
-        return self
-
-    def valid_on(self, day: date) -> bool:
-        """True if the rule applies on ``day``."""
-        return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
+from .timeline import Dated, Timeline
 
 
 class SectorMaximum(Dated):
     """The highest fine the law allows an individual in a sector (Art. 24 of the Law)."""
 
-    individual_max: VND = Field(gt=0)
+    individual_max: VND = Field(gt=0, description="maximum fine for an individual, VND")
     basis: Citation
     provenance: Provenance
 
@@ -48,13 +32,13 @@ class Sector(Frozen):
 
     code: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     label: Localized
-    maxima: tuple[SectorMaximum, ...] = ()
-    limitation: tuple[LimitationPeriod, ...] = ()
+    maxima: Timeline[SectorMaximum] = Field(default_factory=Timeline)
+    limitation: Timeline[LimitationPeriod] = Field(default_factory=Timeline)
 
     def maximum_on(self, day: date) -> SectorMaximum | None:
         """The sector maximum in force on ``day`` (``None`` if the catalog has none)."""
-        return next((m for m in self.maxima if m.valid_on(day)), None)
+        return self.maxima.at(day)
 
     def limitation_on(self, day: date) -> LimitationPeriod | None:
         """The limitation period in force on ``day`` (``None`` if none is recorded)."""
-        return next((p for p in self.limitation if p.valid_on(day)), None)
+        return self.limitation.at(day)

@@ -11,6 +11,7 @@ circumstances), so the difference shows the effect of the change alone.
 
 from __future__ import annotations
 
+import functools
 import tomllib
 from collections import defaultdict
 from collections.abc import Sequence
@@ -22,17 +23,15 @@ from typing import Any, Literal
 
 from pydantic import Field, ValidationError, model_validator
 
-from ..audit.checks import set_since
-from ..audit.context import AuditContext, top_amount
 from ..audit.indices import economic_series
 from ..catalog.catalog import Catalog, provision_key
 from ..citations.parse import parse_citation
 from ..engine.assess import assess
-from ..engine.frames import sector_cap, stated_base
 from ..errors import CatalogError, PenaltyRulesError
 from ..models.common import Frozen
 from ..models.log import LogEntry
-from ..models.provision import BandedFine, FineFrame, PerUnitFine, PointFrames, Provision
+from ..models.provision import FineFrame, PerUnitFine, Provision
+from ..models.timeline import Timeline
 
 STEP = Decimal(1000)
 
@@ -103,19 +102,9 @@ def _apply(provision: Provision, change: Change, factor: Decimal | None) -> Prov
             new: Any = fine.model_copy(update={"min": change.min, "max": change.max})
         else:
             assert factor is not None
-            if isinstance(fine, FineFrame | PerUnitFine):
-                new = fine.model_copy(update={"min": _scale(fine.min, factor),
-                                              "max": _scale(fine.max, factor)})
-            elif isinstance(fine, BandedFine):
-                new = fine.model_copy(update={"bands": tuple(
-                    b.model_copy(update={"min": _scale(b.min, factor), "max": _scale(b.max, factor)})
-                    for b in fine.bands)})
-            elif isinstance(fine, PointFrames):
-                new = fine.model_copy(update={"frames": {
-                    k: f.model_copy(update={"min": _scale(f.min, factor), "max": _scale(f.max, factor)})
-                    for k, f in fine.frames.items()}})
+            new = fine.scaled(functools.partial(_scale, factor=factor))
         versions.append(version.model_copy(update={"fine": new}))
-    return provision.model_copy(update={"versions": tuple(versions)})
+    return provision.model_copy(update={"versions": Timeline(versions)})
 
 
 class AppliedChange(Frozen):
@@ -131,7 +120,6 @@ def apply_changes(catalog: Catalog, changes: ChangeFile, as_of: date) -> tuple[C
     """A new catalog with the changes applied (the original is untouched)."""
     provisions = dict(catalog.provisions)
     applied = []
-    ctx = AuditContext(catalog=catalog, as_of=as_of)
     series = economic_series()
     for i, change in enumerate(changes.change):
         try:
@@ -144,20 +132,20 @@ def apply_changes(catalog: Catalog, changes: ChangeFile, as_of: date) -> tuple[C
             factor = 1 + change.percent / 100
         elif change.index_to_cpi:
             version = provision.version_on(as_of) or provision.versions[-1]
-            since = set_since(ctx, provision, version)
-            factor = series.price_level(ctx.cpi_year) / series.price_level(
+            since = catalog.fine_set_since(provision, version)
+            factor = series.price_level(series.cpi_year_on(as_of)) / series.price_level(
                 max(since.year, series.first_cpi_year))
         changed = _apply(provision, change, factor)
         provisions[provision_key(provision)] = changed
         warnings = []
         rules = catalog.rules_for(provision.document)
         last = changed.versions[-1].fine
-        top = top_amount(changed.versions[-1])
-        if rules is not None and top is not None:
-            cap, _, _ = sector_cap(catalog, rules, provision.sector, stated_base(rules, provision),
-                                   as_of)
-            if cap is not None and not isinstance(last, PerUnitFine) and top > cap:
-                warnings.append(f"new maximum {top:,} exceeds the sector maximum {cap:,}")
+        top = changed.versions[-1].top_amount
+        base = catalog.stated_base(provision)
+        if rules is not None and top is not None and base is not None:
+            cap = catalog.sector_cap(provision.document, provision.sector, base, as_of)
+            if cap is not None and not isinstance(last, PerUnitFine) and top > cap.amount:
+                warnings.append(f"new maximum {top:,} exceeds the sector maximum {cap.amount:,}")
         applied.append(AppliedChange(provision=provision.citation.format(),
                                      factor=str(factor.quantize(Decimal("0.0001"))) if factor else None,
                                      new_top=top, warnings=tuple(warnings)))

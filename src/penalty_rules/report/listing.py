@@ -37,7 +37,7 @@ def _fine_text(version: ProvisionVersion, lang: str) -> str:
         parts.append(f"[{fine.criterion}] {bands}")
     elif isinstance(fine, PointFrames):
         parts.append(", ".join(f"{k}: {money(f.min, lang)} – {money(f.max, lang)}"
-                               for k, f in fine.frames.items()))
+                               for k, f in fine.frames))
     return "; ".join(parts)
 
 
@@ -68,12 +68,12 @@ def provision_json(p: Provision, catalog: Catalog | None = None) -> dict[str, An
         "flags": _flags(p, catalog),
         "caveats_en": [c.en for c in p.caveats],
         "versions": [
-            {"effective_from": v.effective_from.isoformat(),
-             "effective_to": v.effective_to.isoformat() if v.effective_to else None,
-             "amended_by": v.amended_by.format() if v.amended_by else None,
-             "warning": v.warning, "fine": _fine_json(v),
-             "status": v.provenance.status.value, "source": v.provenance.source}
-            for v in p.versions
+            {"effective_from": s.start.isoformat(),
+             "effective_to": s.last_day.isoformat() if s.last_day else None,
+             "amended_by": s.value.amended_by.format() if s.value.amended_by else None,
+             "warning": s.value.warning, "fine": _fine_json(s.value),
+             "status": s.value.provenance.status.value, "source": s.value.provenance.source}
+            for s in p.versions.spans()
         ],
     }
 
@@ -89,8 +89,9 @@ def provisions_text(provisions: list[Provision], lang: str) -> str:
     lines = []
     for p in provisions:
         lines.append(f"{citation_text(p.citation, lang)} — {p.label.get(lang)}")
-        for v in p.versions:
-            span = f"{v.effective_from.isoformat()} → {v.effective_to.isoformat() if v.effective_to else '…'}"
+        for s in p.versions.spans():
+            v = s.value
+            span = f"{s.start.isoformat()} → {s.last_day.isoformat() if s.last_day else '…'}"
             flag = f" {{{v.provenance.flag}}}" if v.provenance.flag else ""
             lines.append(f"    {span}: {_fine_text(v, lang)}{flag}")
         if p.successor:

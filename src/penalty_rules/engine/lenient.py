@@ -1,0 +1,73 @@
+"""Stage 4 — the more lenient later rule.
+
+A wording that took effect after the day of the law and by the decision date applies
+instead when the liability it sets is lighter (the ``lenient_rule`` principle): a
+warning only is lighter than a fine, a lower frame is lighter, a frame that also
+allows a warning is lighter than the same frame without. Each comparison is a trace
+step with both frames.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..errors import CaseError
+from ..models.assessment import TraceStep
+from .context import Violation
+from .frames import Frame, offender_frame
+from .resolve import Resolution, same_clause
+from .timing import Choice
+from .trace import step
+
+
+def _frame_params(prefix: str, frame: Frame) -> dict[str, int]:
+    return {f"{prefix}_min_vnd": frame.min or 0, f"{prefix}_max_vnd": frame.max or 0}
+
+
+def apply_lenient(v: Violation, res: Resolution, choice: Choice,
+                  frame: Frame) -> tuple[Choice, Frame, list[TraceStep]]:
+    """Compare the chosen rule with every later wording of its lineage; keep the lightest."""
+    catalog = v.catalog
+    basis = v.basis("lenient_rule")
+    steps: list[TraceStep] = []
+    later = []
+    for provision in choice.lineage:
+        for span in catalog.timeline(provision).starting_in(choice.day, v.decided_on):
+            later.append((span.start, provision, span.value))
+    later.sort(key=lambda item: item[0])
+    for start, provision, version in later:
+        point = choice.point if same_clause(provision, res.match) else None
+        try:
+            later_frame = offender_frame(v, provision, version, start, point)
+        except CaseError as exc:
+            steps.append(step("time.lenient", "lenient.not_comparable", basis,
+                              flags=("NOT COMPARED",), later=provision.citation,
+                              reason=exc.reason))
+            continue
+        params: dict[str, Any] = {"later": provision.citation,
+                                  "current": choice.provision.citation}
+        params |= _frame_params("later", later_frame) | _frame_params("current", frame)
+        kind = _kind(later_frame, frame)
+        if later_frame.lighter_than(frame):
+            steps.append(step("time.lenient", f"lenient.applied{kind}", basis, **params))
+            choice = Choice(provision, version, point, choice.day, choice.lineage, choice.steps)
+            frame = later_frame
+        else:
+            steps.append(step("time.lenient", f"lenient.kept{kind}", basis, **params))
+    ended = catalog.end_of(choice.provision)
+    if ended is not None and ended <= v.decided_on and catalog.successor_of(choice.provision) is None:
+        steps.append(step("time.lenient", "lenient.unknown", basis,
+                          flags=("NO SUCCESSOR RECORDED",), current=choice.provision.citation,
+                          day=ended))
+    return choice, frame, steps
+
+
+def _kind(later: Frame, current: Frame) -> str:
+    """Message variant: both fined, or a warning on either side."""
+    if later.range is None and current.range is None:
+        return "_warnings"
+    if later.range is None:
+        return "_later_warning"
+    if current.range is None:
+        return "_current_warning"
+    return ""
