@@ -9,9 +9,11 @@ citation parser uses: lower case, without diacritics (a lone *đ* stays *đ*), s
 What is searched and returned
 -----------------------------
 
-A hit is a clause, or one point of a clause. A point is a hit only when some
-query word occurs in its own label; words missing from it may still be found in
-its clause's label, which counts for less.
+A hit is a clause, or one point of a clause. A label is a hit when it holds at
+least half of the query words, and not only common ones ("và", "hoặc", "of",
+"the" …), so a query of four words needs two of them. A point is a hit only when
+some query word occurs in its own label; words missing from it may still be
+found in its clause's label, which counts for less.
 
 Which provisions take part
 --------------------------
@@ -59,8 +61,10 @@ Vietnamese and English label counts.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from datetime import date
 
 from pydantic import Field
@@ -123,43 +127,59 @@ class SearchHit(Frozen):
     )
 
 
-def _words(text: str) -> list[str]:
-    return _WORD.findall(_fold(text))
+@functools.lru_cache(maxsize=8192)
+def _words(text: str) -> tuple[str, ...]:
+    """The folded words of ``text`` (labels repeat from one search to the next: cached)."""
+    return tuple(_WORD.findall(_fold(text)))
+
+
+class _Query:
+    """The folded query words, with a memo of which label words each one matches."""
+
+    def __init__(self, words: Sequence[str]) -> None:
+        self.words = tuple(words)
+        self.wanted = frozenset(self.words)
+        self._memo: dict[str, frozenset[str]] = {}
+
+    def matched_by(self, label_word: str) -> frozenset[str]:
+        """The query words ``label_word`` matches: itself, or words it starts with (3+ letters)."""
+        found = self._memo.get(label_word)
+        if found is None:
+            found = frozenset(
+                q for q in self.wanted
+                if q == label_word or (len(q) >= _MIN_PREFIX and label_word.startswith(q))
+            )
+            self._memo[label_word] = found
+        return found
 
 
 class _Match:
     """How the query words occur in one label."""
 
-    def __init__(self, query: list[str], label: list[str]) -> None:
-        vocabulary = set(label)
-        self.whole = {q for q in query if q in vocabulary}
-        self.prefix = {
-            q for q in query
-            if q not in self.whole and len(q) >= _MIN_PREFIX
-            and any(w.startswith(q) for w in vocabulary)
-        }
-        self.found = self.whole | self.prefix
+    def __init__(self, query: _Query, label: Sequence[str]) -> None:
+        self.whole = query.wanted.intersection(label)
+        self.found = set(self.whole).union(*(query.matched_by(w) for w in label))
+        self.prefix = self.found - self.whole
         self.run = _longest_run(query, label) if self.found else 0
 
     def score(self) -> int:
         return _WHOLE * len(self.whole) + _PREFIX * len(self.prefix) + _phrase(self.run)
 
 
-def _same(query_word: str, label_word: str) -> bool:
-    return label_word == query_word or (
-        len(query_word) >= _MIN_PREFIX and label_word.startswith(query_word)
-    )
-
-
-def _longest_run(query: list[str], label: list[str]) -> int:
+def _longest_run(query: _Query, label: Sequence[str]) -> int:
+    """Length of the longest run of query words matched, in order, by adjacent label words."""
+    words = query.words
     best = 0
-    for i in range(len(query)):
-        for j in range(len(label)):
-            k = 0
-            while (i + k < len(query) and j + k < len(label)
-                   and _same(query[i + k], label[j + k])):
-                k += 1
-            best = max(best, k)
+    # runs[i]: length of the run ending at query word i and the previous label word.
+    runs = [0] * len(words)
+    for label_word in label:
+        matched = query.matched_by(label_word)
+        current = [0] * len(words)
+        for i, word in enumerate(words):
+            if word in matched:
+                current[i] = (runs[i - 1] if i else 0) + 1
+                best = max(best, current[i])
+        runs = current
     return best
 
 
@@ -167,33 +187,40 @@ def _phrase(run: int) -> int:
     return min(_PHRASE_STEP * max(run - 1, 0), _PHRASE_MAX)
 
 
-def _significant(found: set[str], query: set[str]) -> bool:
+def _significant(found: AbstractSet[str], query: AbstractSet[str]) -> bool:
     """True if the found words are more than common words (unless the query is only those)."""
     return bool(found - _COMMON) or (bool(found) and query <= _COMMON)
 
 
-def _clause_score(query: list[str], label: Localized) -> tuple[int, dict[str, _Match]]:
-    wanted = set(query)
+def _enough(found: AbstractSet[str], query: AbstractSet[str]) -> bool:
+    """True if at least half of the query words were found."""
+    return 2 * len(found) >= len(query)
+
+
+def _clause_score(query: _Query, label: Localized) -> tuple[int, dict[str, _Match]]:
+    wanted = query.wanted
     best = 0
     matches: dict[str, _Match] = {}
     for language in ("vi", "en"):
         match = _Match(query, _words(label.get(language)))
         matches[language] = match
-        if not _significant(match.found, wanted):
+        if not _significant(match.found, wanted) or not _enough(match.found, wanted):
             continue
         score = match.score() + (_ALL if match.found == wanted else 0)
         best = max(best, score)
     return best, matches
 
 
-def _point_score(query: list[str], label: Localized, clause: dict[str, _Match]) -> int:
-    wanted = set(query)
+def _point_score(query: _Query, label: Localized, clause: dict[str, _Match]) -> int:
+    wanted = query.wanted
     best = 0
     for language in ("vi", "en"):
         match = _Match(query, _words(label.get(language)))
         if not _significant(match.found, wanted):
             continue
         from_clause = clause[language].found - match.found
+        if not _enough(match.found | from_clause, wanted):
+            continue
         score = match.score() + _IN_CLAUSE * len(from_clause) + _POINT
         if match.found == wanted:
             score += _ALL
@@ -214,7 +241,7 @@ def _frame(provision: Provision, point: str | None, day: date) -> tuple[int | No
     return None, None
 
 
-def _hits(query: list[str], provisions: Iterable[Provision], day: date,
+def _hits(query: _Query, provisions: Iterable[Provision], day: date,
           in_force: bool) -> list[SearchHit]:
     hits: list[SearchHit] = []
     for provision in provisions:
@@ -274,8 +301,8 @@ def search(catalog: Catalog, text: str, *, document: str | DocumentNumber | None
         raise TypeError(f"the query must be a string, not {type(text).__name__}")
     if not text.strip():
         raise SearchError("text", "the query is empty; give words to look for")
-    query = list(dict.fromkeys(_words(text)))
-    if not query:
+    words = list(dict.fromkeys(_words(text)))
+    if not words:
         raise SearchError("text", f"the query {text!r} holds no letters or digits to look for")
     if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
         raise SearchError("limit", f"must be a whole number of at least 1, not {limit!r}")
@@ -290,6 +317,7 @@ def search(catalog: Catalog, text: str, *, document: str | DocumentNumber | None
         if (number is None or p.document == number) and (sector is None or p.sector == sector)
     ]
     current = [p for p in pool if catalog.in_force(p, day)]
+    query = _Query(words)
     hits = _hits(query, current, day, in_force=True)
     if not hits:
         hits = _hits(query, [p for p in pool if not catalog.in_force(p, day)], day, in_force=False)
