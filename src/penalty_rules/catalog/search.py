@@ -45,10 +45,11 @@ The score of a label is the sum of:
 * +5 for each further word of the longest run of query words found in the same
   order and next to each other in the label, at most +25.
 
-So covering all words outweighs everything else, then the number of words
-found, then point over clause, then the phrase bonus. Hits with equal scores
-come in citation order (document, article, clause, point). The better of the
-Vietnamese and English label counts.
+The weights are chosen so that covering all the words outweighs everything
+else, each word found outweighs the point bonus, and the point bonus outweighs
+any phrase bonus. The better of the Vietnamese and the English label counts.
+Hits with equal scores come in citation order (document, article, clause,
+point), so the result is the same on every run.
 
 >>> from datetime import date
 >>> from penalty_rules import load_catalog
@@ -72,7 +73,7 @@ from pydantic import Field
 from ..citations.parse import _fold
 from ..errors import DocumentNotFound, PenaltyRulesError
 from ..models.citation import Citation
-from ..models.common import Frozen, Localized
+from ..models.common import VND, Frozen, Localized
 from ..models.document import DocumentNumber
 from ..models.provision import FineFrame, PointFrames, Provision
 from .catalog import Catalog
@@ -119,12 +120,8 @@ class SearchHit(Frozen):
     sector: str
     score: int = Field(ge=1)
     in_force: bool = Field(description="False only for hits of the fallback over all provisions")
-    fine_min: int | None = Field(
-        default=None, ge=0, description="frame minimum in VND on the day, if a plain frame"
-    )
-    fine_max: int | None = Field(
-        default=None, ge=0, description="frame maximum in VND on the day, if a plain frame"
-    )
+    fine_min: VND | None = Field(default=None, description="frame minimum on the day, if a plain frame")
+    fine_max: VND | None = Field(default=None, description="frame maximum on the day, if a plain frame")
 
 
 @functools.lru_cache(maxsize=8192)

@@ -44,9 +44,9 @@ Reading words back
 
 :func:`parse_amount_words` is the inverse. It ignores case and diacritics
 ("mot trieu dong" is read), accepts the usual variants (*lẻ* for *linh*,
-*ngàn* for *nghìn*, *tỉ* for *tỷ*, *bốn* or *tư*, *một* or *mốt*, *năm* or
-*lăm* after the tens word, a final *chẵn*) and refuses text whose value is not
-certain. Spoken short forms are such text: "một trăm năm" means 150 in speech
+*ngàn* for *nghìn*, *tỉ* for *tỷ*, *bốn* or *tư*, *một* or *mốt*, *năm*,
+*lăm* or *nhăm* after the tens word, a final *chẵn*) and refuses text whose
+value is not certain. Spoken short forms are such text: "một trăm năm" means 150 in speech
 but would be 105 digit by digit, and "một triệu hai" means 1,200,000. So a lone
 unit right after *trăm*, or a last group of a lone unit after a scale word, is
 refused with a message saying how to write it.
