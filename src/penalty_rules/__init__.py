@@ -24,6 +24,7 @@ __version__ = "0.1.0"
 
 from .catalog.catalog import Catalog
 from .catalog.loader import bundled_catalog, load_catalog, load_files
+from .catalog.search import SearchError, SearchHit, search
 from .citations.parse import parse_citation
 from .engine.assess import assess, parse_case
 from .engine.fines import specific_fine
@@ -52,6 +53,7 @@ from .models.sector import Sector
 from .report.formatting import long_date, money, render_step
 from .report.jsonout import assessment_json
 from .report.text import render_text
+from .report.words import amount_in_words, parse_amount_words
 
 __all__ = [
     "POINT_LETTERS",
@@ -89,6 +91,8 @@ __all__ = [
     "Provision",
     "ProvisionNotFound",
     "SchemeKind",
+    "SearchError",
+    "SearchHit",
     "Sector",
     "Status",
     "TraceStep",
@@ -96,6 +100,7 @@ __all__ = [
     "ViolationAssessment",
     "ViolationFact",
     "__version__",
+    "amount_in_words",
     "assess",
     "assessment_json",
     "bundled_catalog",
@@ -103,9 +108,11 @@ __all__ = [
     "load_files",
     "long_date",
     "money",
+    "parse_amount_words",
     "parse_case",
     "parse_citation",
     "render_step",
     "render_text",
+    "search",
     "specific_fine",
 ]

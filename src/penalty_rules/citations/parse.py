@@ -85,6 +85,10 @@ def _fold(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+#: The folding every text look-up shares (citations, search, amounts in words).
+fold = _fold
+
+
 def _letter(text: str, raw: str) -> str:
     letter = normalize_letter(raw)
     if not is_point_letter(letter):
