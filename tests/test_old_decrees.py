@@ -220,3 +220,21 @@ def test_value_above_the_last_band_is_not_called_below(run: Run) -> None:
         run("individual", "2026-09-01", ART11, "2026-06-01", "2026-06-10", "2026-07-01",
             goods_value=25_000_000)
     assert "below every band" not in err.value.reason
+
+
+# -- measures read from the quoted 15/2020 text ---------------------------------------------
+def test_jamming_measures_follow_the_point(run: Run) -> None:
+    def codes(point: str) -> list[str]:
+        v = run("organization", "2026-06-20", f"điểm {point} khoản 6 Điều 71 Nghị định 15/2020/NĐ-CP",
+                "2026-06-01", "2026-06-10", "2026-06-11").violations[0]
+        return [m.code for m in v.additional_sanctions]
+
+    assert codes("a") == ["confiscation", "licence_withdrawal"]
+    assert codes("đ") == []  # false evidence: no confiscation, no licence withdrawal
+
+
+def test_civil_cryptography_late_report_must_be_filed(run: Run) -> None:
+    v = run("organization", "2026-06-20", "điểm c khoản 2 Điều 93a Nghị định 15/2020/NĐ-CP",
+            "2026-06-01", "2026-06-10", "2026-06-11").violations[0]
+    assert [m.code for m in v.remedial_measures] == ["report"]
+    assert "MEASURES INCOMPLETE" not in {f for s in v.trace for f in s.flags}
