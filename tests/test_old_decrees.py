@@ -43,6 +43,8 @@ EXPECTED_LINKS: dict[tuple[str, str], tuple[str, str, Status]] = {
     ("101", "1"): ("95", "1", Status.CONFIRMED),
     ("101", "2"): ("95", "2", Status.CONFIRMED),
     ("102", "3"): ("96", "3", Status.CONFIRMED),
+    ("102", "4"): ("96", "4", Status.INFERRED),
+    ("102", "5"): ("96", "5", Status.INFERRED),
 }
 
 # Articles of Chương V outside the repeal list (spam, personal information, device access).
@@ -180,6 +182,17 @@ def test_website_false_information_keeps_the_old_lighter_frame(run: Run) -> None
             "2026-06-01", "2026-06-10", "2026-08-01").violations[0]
     assert str(v.document) == OLD
     assert (v.fine_min, v.fine_max) == (20_000_000, 30_000_000)
+
+
+def test_trading_telecom_users_data_before_the_switch(run: Run) -> None:
+    # 15/2020 Art. 102(5) (news-sourced, clause inferred): 50–70m for an organisation, so
+    # 25–35m for an individual; 174/2026 Art. 96(5) has the same frame, so 15/2020 stays.
+    v = run("individual", "2026-10-01", "khoản 5 Điều 102 Nghị định 15/2020/NĐ-CP",
+            "2026-05-01", "2026-05-20", "2026-09-01").violations[0]
+    assert str(v.document) == OLD
+    assert (v.fine_min, v.fine_max, v.fine) == (25_000_000, 35_000_000, 30_000_000)
+    flags = {f for s in v.trace for f in s.flags}
+    assert "CONFIRMED-news" in flags
 
 
 # -- 98/2020 Art. 11(1): counterfeit labels or packaging ----------------------------------
