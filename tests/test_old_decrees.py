@@ -136,7 +136,7 @@ def test_emergency_notice_act_of_june_decided_in_september_gets_the_lighter_rule
     v = result.violations[0]
     rules = {s.rule: s.message for s in v.trace}
     assert rules["time.transition"] == "time.transition_ended"
-    assert rules["time.lenient"] == "lenient.applied"
+    assert rules["time.lenient"].startswith("lenient.applied")
     assert v.provision.format() == "khoản 1 Điều 74 Nghị định 174/2026/NĐ-CP"
     assert v.warning_possible and v.fine is None and v.fine_min is None
     assert result.total_fine == 0
@@ -226,13 +226,12 @@ def test_counterfeit_labels_worth_25_million(run: Run) -> None:
     assert v.fine_max is not None and 20_000_000 < v.fine_max <= 50_000_000
 
 
-@pytest.mark.xfail(reason="engine reports a value above the last band as 'below every band'",
-                   strict=True)
 def test_value_above_the_last_band_is_not_called_below(run: Run) -> None:
     with pytest.raises(CaseError) as err:
         run("individual", "2026-09-01", ART11, "2026-06-01", "2026-06-10", "2026-07-01",
             goods_value=25_000_000)
     assert "below every band" not in err.value.reason
+    assert "not in the catalog" in err.value.reason  # the missing bands are said to be missing
 
 
 # -- measures read from the quoted 15/2020 text ---------------------------------------------

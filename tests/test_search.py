@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from hypothesis import given, settings
@@ -24,6 +24,7 @@ from penalty_rules.citations import parse as parse_module
 from penalty_rules.models.document import LegalDocument
 from penalty_rules.models.provision import Act, FineFrame, PointFrames, Provision, ProvisionVersion
 from penalty_rules.models.sector import Sector
+from penalty_rules.models.timeline import Repeal, Timeline
 
 AFTER = date(2026, 12, 1)  # 174/2026/NĐ-CP in force
 BEFORE = date(2026, 3, 1)  # 15/2020/NĐ-CP (as amended) still governs telecom
@@ -199,8 +200,8 @@ def clause(article: str, number: str, vi: str, en: str, *acts: tuple[str, str, s
         document=DocumentNumber.parse(DOC), article=article, clause=number, sector=sector,
         label=Localized(vi=vi, en=en),
         acts=tuple(Act(point=p, label=Localized(vi=v, en=e)) for p, v, e in acts),
-        versions=(ProvisionVersion(effective_from=date(2030, 1, 1), effective_to=to, fine=fine,
-                                   provenance=PROV),),
+        versions=Timeline([ProvisionVersion(valid_from=date(2030, 1, 1), fine=fine, provenance=PROV),
+                           *([Repeal(valid_from=to + timedelta(days=1))] if to else [])]),
     )
 
 

@@ -232,9 +232,10 @@ def _frame(provision: Provision, point: str | None, day: date) -> tuple[int | No
     fine = version.fine if version is not None else None
     if isinstance(fine, FineFrame):
         return fine.min, fine.max
-    if isinstance(fine, PointFrames) and point is not None and point in fine.frames:
-        frame = fine.frames[point]
-        return frame.min, frame.max
+    if isinstance(fine, PointFrames) and point is not None:
+        frame = fine.frame(point)
+        if frame is not None:
+            return frame.min, frame.max
     return None, None
 
 

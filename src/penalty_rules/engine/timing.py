@@ -56,11 +56,13 @@ def reference_day(v: Violation, lineage: tuple[Provision, ...]) -> tuple[date, l
         if fact.committed_on >= start:
             continue
         transition = rules.transition
-        if day < start:
+        if fact.ended_on is not None and fact.ended_on < start:
             steps.append(step("time.transition", "time.transition_ended", transition.ended_before,
                               effective=start, document=key,
                               predecessor=str(transition.predecessor)))
         else:
+            # Begun before the switch and still going on after it: the decree in force
+            # when the act was detected applies, whichever that is.
             day = fact.detected_on
             steps.append(step("time.transition", "time.transition_ongoing", transition.ongoing,
                               effective=start, day=day))
