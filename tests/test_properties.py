@@ -8,7 +8,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from penalty_rules import (
+    Assessment,
     BandedFine,
+    Citation,
     FineFrame,
     PerUnitFine,
     Provision,
@@ -119,3 +121,43 @@ def test_circumstances_move_the_fine_the_right_way(pf: tuple[Provision, dict[str
 def test_fine_frame_types_are_covered() -> None:
     kinds = {type(v.fine) for p in FINED for v in p.versions if v.fine}
     assert kinds == {FineFrame, PerUnitFine, BandedFine, PointFrames}
+
+
+def _cited_documents(result: Assessment) -> list[Citation]:
+    out: list[Citation] = []
+    for trace in (result.trace, *(v.trace for v in result.violations)):
+        for s in trace:
+            for c in s.citations:
+                while c is not None:
+                    out.append(c)
+                    c = c.amended_by
+    return out
+
+
+@given(facts(), st.integers(min_value=2, max_value=700))
+@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
+def test_a_trace_cites_only_law_in_force_on_the_decision_day(
+        pf: tuple[Provision, dict[str, object]], later: int) -> None:
+    provision, fact = pf
+    decided = _day_in_force(provision) + timedelta(days=later)
+    result = assess({"offender": {"kind": "organization"}, "decided_on": decided.isoformat(),
+                     "violations": [fact]})
+    for citation in _cited_documents(result):
+        if citation.document is None or str(citation.document) not in CATALOG.entries:
+            continue
+        document = CATALOG.document(citation.document)
+        assert document.effective_from <= decided, (
+            f"{citation.format()} cited in a decision of {decided} (in force from "
+            f"{document.effective_from})")
+
+
+def test_a_2020_decision_cites_only_law_in_force_in_2020() -> None:
+    result = assess({"offender": {"kind": "individual"}, "decided_on": "2020-09-15",
+                     "violations": [{"provision": "khoản 1 Điều 101 Nghị định 15/2020/NĐ-CP",
+                                     "committed_on": "2020-08-01", "ended_on": "2020-08-01",
+                                     "detected_on": "2020-08-10", "mitigating": ["confessed"]}]})
+    cited = {str(c.document) for c in _cited_documents(result) if c.document is not None}
+    assert cited, "the trace cites its bases"
+    for number in cited:
+        assert CATALOG.document(number).effective_from <= date(2020, 9, 15), number
+    assert "118/2021/NĐ-CP" not in cited and "67/2020/QH14" not in cited and "68/2025/NĐ-CP" not in cited

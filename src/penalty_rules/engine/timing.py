@@ -53,8 +53,8 @@ def reference_day(v: Violation, lineage: tuple[Provision, ...]) -> tuple[date, l
             continue
         seen.add(key)
         start = v.catalog.document(provision.document).effective_from
-        if fact.committed_on >= start:
-            continue
+        if fact.committed_on >= start or start > v.decided_on:
+            continue  # the act began under this decree, or the decree is later than the decision
         transition = rules.transition
         if fact.ended_on is not None and fact.ended_on < start:
             steps.append(step("time.transition", "time.transition_ended", transition.ended_before,
