@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from enum import StrEnum
+from types import MappingProxyType
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationInfo, field_serializer, field_validator, model_validator
 
 from .citation import Citation
 from .common import VND, Frozen, Localized, Provenance
@@ -16,11 +18,24 @@ from .timeline import Dated
 
 
 class PartList(Dated):
-    """A list of parts of a decree singled out by one of its clauses, from ``valid_from``."""
+    """A list of parts of a decree singled out by one of its clauses, from ``valid_from``.
 
-    parts: tuple[Citation, ...]
+    In a catalog file ``valid_from`` may be left out: the list then applies from the
+    day its decree took effect.
+    """
+
+    parts: tuple[Citation, ...] = Field(min_length=1)
     basis: Citation
     provenance: Provenance
+
+    @model_validator(mode="before")
+    @classmethod
+    def _start(cls, value: object, info: ValidationInfo) -> object:
+        if isinstance(value, dict) and "valid_from" not in value and info.context:
+            start = info.context.get("effective_from")
+            if start is not None:
+                return {**value, "valid_from": start}
+        return value
 
     def covers(self, citation: Citation) -> Citation | None:
         """The listed part that contains ``citation``, if any."""
@@ -128,22 +143,25 @@ class CompetenceRule(Dated):
     level: Literal["commune", "district", "province", "central", "field"]
     body: str = Field(description="code of the body the official belongs to")
     document: DocumentNumber
-    caps: tuple[tuple[str, VND], ...] = Field(default=(), description="(sector code, cap) pairs")
+    caps: Mapping[str, VND] = Field(default_factory=lambda: MappingProxyType({}),
+                                    description="sector code → cap (read-only)")
     cap_base: FineBase = FineBase.ORGANIZATION
     percent: int | None = Field(default=None, ge=1, le=100)
     basis: Citation
     provenance: Provenance
 
-    @model_validator(mode="before")
+    @field_validator("caps", mode="after")
     @classmethod
-    def _caps_from_mapping(cls, value: object) -> object:
-        if isinstance(value, dict) and isinstance(value.get("caps"), dict):
-            return {**value, "caps": tuple(sorted(value["caps"].items()))}
-        return value
+    def _read_only(cls, value: Mapping[str, int]) -> Mapping[str, int]:
+        return MappingProxyType(dict(value))
+
+    @field_serializer("caps")
+    def _plain(self, value: Mapping[str, int]) -> dict[str, int]:
+        return dict(value)
 
     def cap_for(self, sector: str) -> int | None:
         """The stated cap for ``sector`` (``None`` when the rule does not name it)."""
-        return next((cap for code, cap in self.caps if code == sector), None)
+        return self.caps.get(sector)
 
     @model_validator(mode="after")
     def _cap_or_percent(self) -> CompetenceRule:
