@@ -164,7 +164,7 @@ number = "996/2013/NĐ-CP"
 title = { vi = "Thử 2013", en = "Test 2013" }
 issuer = { vi = "Chính phủ", en = "Government" }
 issued_on = 2013-03-01
-effective_from = 2013-04-01
+effective_from = 2013-07-01
 provenance = { source = "test fixture", status = "CONFIRMED", verified_on = 2026-11-01 }
 
 [rules]
@@ -220,7 +220,7 @@ def test_weak_frame_unchanged_only_when_the_frame_is_the_same(today: AuditReport
 
 
 UNLAWFUL = OLD_FRAME.replace("996/2013", "995/2024").replace("2013-03-01", "2024-03-01").replace(
-    "2013-04-01", "2024-04-01").replace("max = 2_000_000", "max = 150_000_000") + """
+    "2013-07-01", "2024-04-01").replace("max = 2_000_000", "max = 150_000_000") + """
 [article.6]
 title = { vi = "Thử", en = "Test" }
 sector = "telecom"

@@ -24,7 +24,7 @@ from pydantic import ValidationError
 
 from ..catalog.catalog import Catalog
 from ..catalog.loader import bundled_catalog
-from ..errors import CaseError
+from ..errors import CaseError, field_path
 from ..models.assessment import Assessment, TraceStep, ViolationAssessment
 from ..models.case import Case, ViolationFact
 from ..models.citation import Citation
@@ -49,21 +49,13 @@ def parse_case(data: Mapping[str, Any]) -> Case:
         return Case.model_validate(data)
     except ValidationError as exc:
         err = exc.errors()[0]
-        field = _path(err["loc"])
+        field = field_path(err["loc"])
         reason = err["msg"].removeprefix("Value error, ")
         if err["type"] == "extra_forbidden":
             reason = "unknown field"
         elif err["type"] == "missing":
             reason = "required field is missing"
         raise CaseError(field, reason) from None
-
-
-def _path(loc: tuple[int | str, ...]) -> str:
-    """A field path in one notation: ``violations[0].committed_on``."""
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
 
 
 def _fined_as(catalog: Catalog, kind: OffenderKind) -> tuple[FineBase, list[TraceStep]]:

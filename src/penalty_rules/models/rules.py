@@ -11,7 +11,7 @@ from typing import Literal
 from pydantic import Field, ValidationInfo, field_serializer, field_validator, model_validator
 
 from .citation import Citation
-from .common import VND, Frozen, Localized, Provenance
+from .common import VND, Frozen, Localized, Provenance, from_context, optional_in_files
 from .document import DocumentNumber
 from .offender import FineBase
 from .timeline import Dated
@@ -28,14 +28,12 @@ class PartList(Dated):
     basis: Citation
     provenance: Provenance
 
+    model_config = Frozen.model_config | {"json_schema_extra": optional_in_files("valid_from")}
+
     @model_validator(mode="before")
     @classmethod
     def _start(cls, value: object, info: ValidationInfo) -> object:
-        if isinstance(value, dict) and "valid_from" not in value and info.context:
-            start = info.context.get("effective_from")
-            if start is not None:
-                return {**value, "valid_from": start}
-        return value
+        return from_context(value, info, valid_from="effective_from")
 
     def covers(self, citation: Citation) -> Citation | None:
         """The listed part that contains ``citation``, if any."""
@@ -74,9 +72,19 @@ class DurationLimit(Frozen):
 
 
 class DecreeRules(Frozen):
-    """The general rules a sanctioning decree states for its own provisions."""
+    """The general rules a sanctioning decree states for its own provisions.
+
+    In a catalog file (``[rules]``) ``document`` is left out: it is the file's document.
+    """
+
+    model_config = Frozen.model_config | {"json_schema_extra": optional_in_files("document")}
 
     document: DocumentNumber
+
+    @model_validator(mode="before")
+    @classmethod
+    def _document(cls, value: object, info: ValidationInfo) -> object:
+        return from_context(value, info, document="document")
     fine_base: FineBase
     fine_base_basis: Citation
     fine_base_provenance: Provenance
@@ -136,13 +144,21 @@ class FineScheme(Dated):
 class CompetenceRule(Dated):
     """An official's power to fine, as a cap per sector or a percentage of the maximum."""
 
+    model_config = Frozen.model_config | {"json_schema_extra": optional_in_files("document")}
+
+    @model_validator(mode="before")
+    @classmethod
+    def _document(cls, value: object, info: ValidationInfo) -> object:
+        return from_context(value, info, document="document")
+
     code: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     title: str = Field(pattern=r"^[a-z][a-z0-9_]*$",
                        description="the same official across decrees, e.g. commune_chair")
     official: Localized
     level: Literal["commune", "district", "province", "central", "field"]
     body: str = Field(description="code of the body the official belongs to")
-    document: DocumentNumber
+    document: DocumentNumber = Field(description="the decree that gives the power (in a "
+                                     "catalog file: the file's document)")
     caps: Mapping[str, VND] = Field(default_factory=lambda: MappingProxyType({}),
                                     description="sector code → cap (read-only)")
     cap_base: FineBase = FineBase.ORGANIZATION
