@@ -109,11 +109,14 @@ def test_repealed_in_use_is_quiet_before_the_repeal() -> None:
         ("185/2013/NĐ-CP", Severity.LOW)}
 
 
-def test_outdated_basis_fires_and_is_quiet(today: AuditReport) -> None:
-    assert subjects(today, "outdated_legal_basis") == {
-        "15/2020/NĐ-CP", "118/2021/NĐ-CP", "98/2020/NĐ-CP", "119/2020/NĐ-CP"}
-    assert "174/2026/NĐ-CP" not in subjects(today, "outdated_legal_basis")
-    assert not by_check(audit(as_of=date(2021, 6, 1)), "outdated_legal_basis")
+def test_amended_basis_fires_and_is_quiet(today: AuditReport) -> None:
+    amended = {(f.document, f.evidence["base_law"]) for f in by_check(today, "base_law_amended")}
+    assert {("15/2020/NĐ-CP", "15/2012/QH13"), ("118/2021/NĐ-CP", "15/2012/QH13"),
+            ("98/2020/NĐ-CP", "15/2012/QH13"), ("119/2020/NĐ-CP", "15/2012/QH13")} <= amended
+    # 174/2026 cites the amendment chain of 15/2012 itself
+    assert ("174/2026/NĐ-CP", "15/2012/QH13") not in amended
+    assert not [f for f in by_check(audit(as_of=date(2021, 6, 1)), "base_law_amended")
+                if f.evidence["base_law"] == "15/2012/QH13"]
 
 
 def test_abolished_body_is_quiet_before_the_change() -> None:
@@ -286,7 +289,8 @@ def test_json_schema(today: AuditReport) -> None:
         "check", "severity", "document", "subject", "summary_vi", "summary_en", "evidence",
         "recommendation_vi", "recommendation_en", "citations"}
     assert {c["code"] for c in data["checks"]} == {
-        "repealed_in_use", "outdated_legal_basis", "abolished_body", "cpi_erosion", "wage_erosion",
+        "repealed_in_use", "base_law_replaced", "base_law_amended", "upcoming_base_change",
+        "abolished_body", "cpi_erosion", "wage_erosion",
         "weak_frame", "unlawful_frame", "stale_verification", "repeat_pressure", "upcoming_change"}
     assert set(data["erosion"][0]) >= {"subject", "amount", "set_year", "loss_pct", "real_value"}
 

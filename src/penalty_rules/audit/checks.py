@@ -4,20 +4,21 @@ and the legal citation that grounds it; each returns findings with evidence."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
+from ..catalog.laws import TOPICS, BasisRole, DecreeBasis, Law, LawChange
 from ..citations.parse import parse_citation
 from ..engine.frames import sector_cap, stated_base
 from ..engine.limitation import add_years
 from ..errors import PenaltyRulesError
 from ..models.citation import Citation
 from ..models.common import Localized, Status
-from ..models.document import RelationKind
+from ..models.document import DocumentKind, LegalDocument, RelationKind
 from ..models.provision import PerUnitFine, Provision, ProvisionVersion
 from .context import AuditContext, same_fine, top_amount
-from .findings import Check, ErosionRow, Finding, Severity
+from .findings import Check, ErosionRow, EvidenceValue, Finding, Severity
 
 LAW = "15/2012/QH13"
 ART_6 = Citation(article="6", clause="1", document=LAW)
@@ -160,47 +161,228 @@ def repealed_in_use(ctx: AuditContext) -> list[Finding]:
 
 
 # ------------------------------------------------------------------------- legal basis
-@check("outdated_legal_basis",
-       L("Căn cứ pháp lý đã được sửa đổi", "Legal basis amended since"),
-       L("Nghị định được ban hành theo Luật trước khi Luật được sửa đổi; các mức tối đa, thời hiệu "
-         "và thẩm quyền có thể đã khác.",
-         "The decree was made under the Law as it stood before later amendments; maxima, "
-         "limitation periods and competence may have changed."),
-       ART_24, ART_6, ART_37A)
-def outdated_legal_basis(ctx: AuditContext) -> list[Finding]:
-    findings = []
-    for entry in ctx.catalog.entries.values():
-        doc = entry.document
+def _decrees_with_bases(ctx: AuditContext) -> Iterator[tuple[LegalDocument, DecreeBasis, Law]]:
+    """Decrees in scope that apply on ``as_of`` (or are issued and about to), with each basis law.
+
+    An amending decree is left out: its changes live in the decree it amends.
+    """
+    for doc in ctx.catalog.documents:
         number = str(doc.number)
-        if ctx.document is not None and number != ctx.document:
+        if doc.kind is not DocumentKind.DECREE or (ctx.document is not None and number != ctx.document):
             continue
-        if not doc.in_force_on(ctx.as_of) or not doc.based_on:
+        issued = doc.issued_on or doc.effective_from
+        if issued > ctx.as_of or (doc.effective_to is not None and doc.effective_to < ctx.as_of):
             continue
-        if any(p for p in ctx.catalog.provisions_of(doc.number)) and not any(
-                ctx.catalog.in_force(p, ctx.as_of) for p in ctx.catalog.provisions_of(doc.number)):
+        if doc.relations and all(r.kind is RelationKind.AMENDS for r in doc.relations):
             continue
-        made = doc.issued_on or doc.effective_from
-        for law in doc.based_on:
-            # An amendment already passed when the decree was made is presumed reflected in it.
-            changes = sorted(
-                (r.on, other.number) for other in ctx.catalog.documents for r in other.relations
-                if r.kind is RelationKind.AMENDS and r.target == law and r.on <= ctx.as_of
-                and made < (other.issued_on or other.effective_from)
-            )
-            if not changes:
-                continue
-            listing = ", ".join(f"{n} ({d.isoformat()})" for d, n in changes)
+        provisions = ctx.catalog.provisions_of(doc.number)
+        if (doc.effective_from <= ctx.as_of and provisions
+                and not any(ctx.catalog.in_force(p, ctx.as_of) for p in provisions)):
+            continue
+        for basis in ctx.laws.bases_of(doc):
+            if basis.law in ctx.laws:
+                yield doc, basis, ctx.laws.law(basis.law)
+
+
+def _cited_as(basis: DecreeBasis, law: Law) -> tuple[str, str]:
+    if basis.cited is not None:
+        return (f"{basis.cited.name} ngày {basis.cited.passed_on:%d/%m/%Y} (= {law.number})",
+                f"{law.name.en} of {basis.cited.passed_on.isoformat()} (= {law.number})")
+    return f"{law.name.vi} số {law.number}", f"{law.name.en} No. {law.number}"
+
+
+def _unverified(basis: DecreeBasis) -> tuple[str, str]:
+    if not basis.unverified:
+        return "", ""
+    return (" (Chưa kiểm chứng: chưa đọc được phần căn cứ của nghị định; danh mục căn cứ là ghi nhớ.)",
+            " (Unverified: the decree's preamble has not been seen; this basis is from memory.)")
+
+
+def _basis_evidence(doc: LegalDocument, basis: DecreeBasis, law: Law) -> dict[str, EvidenceValue]:
+    return {"base_law": str(law.number), "role": basis.role.value,
+            "cited_by_name_and_date": basis.cited is not None,
+            "basis_status": basis.provenance.status.value,
+            "decree_issued_on": (doc.issued_on or doc.effective_from).isoformat()}
+
+
+def _change_citation(change: LawChange) -> tuple[Citation, ...]:
+    if change.clause is None:
+        return ()
+    return (parse_citation(change.clause).with_document(change.law),)
+
+
+def _topics(change: LawChange, language: str) -> str:
+    return ", ".join(TOPICS[t].get(language) for t in change.touched)
+
+
+@check("base_law_replaced",
+       L("Luật làm căn cứ đã bị thay thế", "A law the decree rests on was replaced"),
+       L("Nghị định vẫn dẫn chiếu luật đã hết hiệu lực. Luật bị thay thế không tự làm nghị định hết "
+         "hiệu lực, nhưng nghĩa vụ, thuật ngữ và hành vi vi phạm có thể đã khác: cần rà soát. Mức "
+         "cao khi nghị định xử phạt vi phạm chính luật đó, trung bình khi chỉ viện dẫn.",
+         "The decree still names a law that is no longer in force. A replaced basis does not by "
+         "itself end the decree, but duties, terms and offences may have moved: review it. High "
+         "when the decree sanctions breaches of that law, medium when it only cites it."))
+def base_law_replaced(ctx: AuditContext) -> list[Finding]:
+    findings = []
+    for doc, basis, law in _decrees_with_bases(ctx):
+        change = law.replaced_on(ctx.as_of)
+        if change is None:
+            continue
+        number = str(doc.number)
+        vi_cited, en_cited = _cited_as(basis, law)
+        new_name = ctx.laws.law(change.law).name if change.law in ctx.laws else None
+        new_vi = f"{new_name.vi} số {change.law}" if new_name else f"Luật {change.law}"
+        new_en = f"{new_name.en} No. {change.law}" if new_name else f"Law {change.law}"
+        assert change.effective_from is not None
+        un_vi, un_en = _unverified(basis)
+        findings.append(Finding(
+            check="base_law_replaced",
+            severity=Severity.HIGH if basis.role is BasisRole.IMPLEMENTS else Severity.MEDIUM,
+            document=number, subject=number,
+            evidence=_basis_evidence(doc, basis, law) | {
+                "replaced_by": str(change.law), "replaced_on": change.effective_from.isoformat(),
+                "replacement_status": change.provenance.status.value},
+            citations=_change_citation(change),
+            summary=L(f"{number} dẫn chiếu {vi_cited}; luật này đã được thay thế bởi {new_vi} từ "
+                      f"{change.effective_from:%d/%m/%Y}." + un_vi,
+                      f"{number} rests on the {en_cited}, replaced by the {new_en} from "
+                      f"{change.effective_from.isoformat()}." + un_en),
+            recommendation=L(f"Cập nhật căn cứ pháp lý theo Luật {change.law}; đối chiếu các hành vi "
+                             "vi phạm với nghĩa vụ của luật mới.",
+                             f"Update the legal basis to Law {change.law}; check each offence against "
+                             "the duties of the new law."),
+        ))
+    return findings
+
+
+def _listing(changes: list[LawChange], lang: str) -> str:
+    parts = []
+    for c in changes:
+        if c.effective_from is None:
+            when = "in-force date not seen" if lang == "en" else "chưa rõ ngày hiệu lực"
+        else:
+            when = c.effective_from.isoformat() if lang == "en" else f"{c.effective_from:%d/%m/%Y}"
+        scope = _topics(c, lang) or ("scope not read" if lang == "en" else "chưa rõ phạm vi")
+        parts.append(f"{c.law} ({when}; {scope})")
+    return "; ".join(parts)
+
+
+def _amendment_severity(basis: DecreeBasis, changes: list[LawChange]) -> Severity:
+    implements = basis.role is BasisRole.IMPLEMENTS
+    if any(c.touches_penalties for c in changes):
+        return Severity.HIGH if implements else Severity.MEDIUM
+    if any(not c.scope_known for c in changes):
+        return Severity.MEDIUM if implements else Severity.LOW
+    return Severity.LOW
+
+
+def _amendments_since(ctx: AuditContext, doc: LegalDocument, basis: DecreeBasis, law: Law,
+                      *, upcoming: bool) -> list[LawChange]:
+    """Amendments not cited by the decree and not in force when it was made: in force on
+    ``as_of`` (or, with ``upcoming``, passed but in force later)."""
+    made = doc.issued_on or doc.effective_from
+    cited = {str(n) for n in basis.amendments_cited}
+    found = []
+    for change in law.amended_by:
+        if str(change.law) in cited or not change.known_on(ctx.as_of):
+            continue
+        start = change.effective_from or change.passed_on
+        if start is None or start <= made:
+            continue
+        later = change.effective_from is not None and change.effective_from > ctx.as_of
+        if later == upcoming:  # an unknown in-force date counts as in force once passed
+            found.append(change)
+    return found
+
+
+@check("base_law_amended",
+       L("Luật làm căn cứ đã được sửa đổi sau khi ban hành nghị định",
+         "A law the decree rests on was amended after the decree was made"),
+       L("Sửa đổi đã có hiệu lực mà nghị định không viện dẫn. Mức độ theo phạm vi sửa đổi: cao khi "
+         "sửa thẩm quyền, mức tối đa, thời hiệu… của luật mà nghị định thi hành; thấp khi phạm vi "
+         "không liên quan đến xử phạt.",
+         "An amendment now in force that the decree does not cite. Severity follows what the "
+         "amendment touched: high when it changed competence, maxima, limitation… of the law the "
+         "decree implements; low when its scope does not bear on penalties."))
+def base_law_amended(ctx: AuditContext) -> list[Finding]:
+    findings = []
+    for doc, basis, law in _decrees_with_bases(ctx):
+        if law.replaced_on(ctx.as_of) is not None:
+            continue  # reported as replaced
+        changes = _amendments_since(ctx, doc, basis, law, upcoming=False)
+        if not changes:
+            continue
+        number = str(doc.number)
+        vi_cited, en_cited = _cited_as(basis, law)
+        un_vi, un_en = _unverified(basis)
+
+        touched = sorted({t for c in changes for t in c.touched})
+        findings.append(Finding(
+            check="base_law_amended", severity=_amendment_severity(basis, changes),
+            document=number, subject=number,
+            evidence=_basis_evidence(doc, basis, law) | {
+                "amended_by": ", ".join(str(c.law) for c in changes),
+                "touched": ", ".join(touched) if touched else None,
+                "scope_known": all(c.scope_known for c in changes)},
+            citations=(),
+            summary=L(f"{number} dẫn chiếu {vi_cited}; luật đã được sửa đổi sau đó: "
+                      f"{_listing(changes, 'vi')}." + un_vi,
+                      f"{number} rests on the {en_cited}, since amended by: "
+                      f"{_listing(changes, 'en')}." + un_en),
+            recommendation=L("Rà soát các quy định của nghị định chịu ảnh hưởng của phần được sửa "
+                             "đổi; bổ sung căn cứ sửa đổi khi sửa nghị định.",
+                             "Review the decree's provisions that the amended parts affect; cite "
+                             "the amendment when the decree is next revised."),
+        ))
+    return findings
+
+
+@check("upcoming_base_change",
+       L("Luật làm căn cứ sắp bị thay thế hoặc sửa đổi", "A law the decree rests on is about to change"),
+       L("Luật thay thế hoặc sửa đổi đã được thông qua nhưng chưa có hiệu lực vào ngày rà soát; "
+         "cần chuẩn bị sửa nghị định.",
+         "A replacing or amending law has been passed but is not yet in force on the audit date; "
+         "prepare the decree's revision."))
+def upcoming_base_change(ctx: AuditContext) -> list[Finding]:
+    findings = []
+    for doc, basis, law in _decrees_with_bases(ctx):
+        number = str(doc.number)
+        vi_cited, en_cited = _cited_as(basis, law)
+        un_vi, un_en = _unverified(basis)
+        implements = basis.role is BasisRole.IMPLEMENTS
+        pending: list[tuple[str, LawChange]] = []
+        replacement = law.replaced_by
+        if (replacement is not None and replacement.known_on(ctx.as_of)
+                and not replacement.in_force_on(ctx.as_of)):
+            pending.append(("replaced", replacement))
+        if law.replaced_on(ctx.as_of) is None:
+            pending += [("amended", c) for c in _amendments_since(ctx, doc, basis, law, upcoming=True)]
+        for kind, change in pending:
+            assert change.effective_from is not None
+            scope_vi = _topics(change, "vi")
+            scope_en = _topics(change, "en")
+            verb_vi = "thay thế" if kind == "replaced" else "sửa đổi"
+            verb_en = "replaces" if kind == "replaced" else "amends"
             findings.append(Finding(
-                check="outdated_legal_basis", severity=Severity.MEDIUM, document=number,
-                subject=number,
-                evidence={"made_on": made.isoformat(), "basis": str(law), "amended_by": listing},
-                citations=tuple(Citation(article="1", document=n) for _, n in changes),
-                summary=L(f"{number} ban hành ngày {made:%d/%m/%Y} theo Luật {law}; Luật đã được sửa đổi "
-                          f"sau đó bởi: {listing}.",
-                          f"{number} was made on {made.isoformat()} under Law {law}, which has since "
-                          f"been amended by: {listing}."),
-                recommendation=L("Rà soát mức phạt tối đa, thời hiệu và thẩm quyền theo Luật đã sửa đổi.",
-                                 "Review maxima, limitation periods and competence against the amended Law."),
+                check="upcoming_base_change",
+                severity=Severity.MEDIUM if implements else Severity.LOW,
+                document=number, subject=number,
+                evidence=_basis_evidence(doc, basis, law) | {
+                    "change": kind, "by": str(change.law),
+                    "passed_on": change.passed_on.isoformat() if change.passed_on else None,
+                    "effective_from": change.effective_from.isoformat(),
+                    "touched": ", ".join(change.touched) or None,
+                    "change_status": change.provenance.status.value},
+                citations=_change_citation(change),
+                summary=L(f"Luật {change.law} sẽ {verb_vi} {vi_cited} (căn cứ của {number}) từ "
+                          f"{change.effective_from:%d/%m/%Y}"
+                          + (f"; phạm vi: {scope_vi}" if scope_vi else "") + "." + un_vi,
+                          f"Law {change.law} {verb_en} the {en_cited} (a basis of {number}) from "
+                          f"{change.effective_from.isoformat()}"
+                          + (f"; scope: {scope_en}" if scope_en else "") + "." + un_en),
+                recommendation=L("Chuẩn bị sửa đổi nghị định cho kịp ngày luật mới có hiệu lực.",
+                                 "Prepare the decree's revision in time for the new law."),
             ))
     return findings
 

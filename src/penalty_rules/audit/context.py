@@ -8,6 +8,7 @@ from datetime import date
 from decimal import Decimal
 
 from ..catalog.catalog import Catalog
+from ..catalog.laws import LawRegistry, law_registry
 from ..models.log import LogEntry
 from ..models.provision import (
     BandedFine,
@@ -41,6 +42,7 @@ class AuditContext:
     config: AuditConfig = field(default_factory=AuditConfig)
     series: EconomicSeries = field(default_factory=economic_series)
     bodies: dict[str, Body] = field(default_factory=bodies)
+    laws: LawRegistry = field(default_factory=law_registry)
     log: Sequence[LogEntry] = ()
     document: str | None = None
 

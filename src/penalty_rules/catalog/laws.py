@@ -76,6 +76,7 @@ class LawChange(Frozen):
     passed_on: date | None = None
     effective_from: date | None = Field(default=None, description="None when not seen")
     touched: tuple[str, ...] = Field(default=(), description="topic codes; empty = scope not read")
+    clause: str | None = Field(default=None, description="the clause of ``law`` that says so")
     provenance: Provenance
 
     @model_validator(mode="after")
