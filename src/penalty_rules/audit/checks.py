@@ -10,7 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from ..catalog.laws import TOPICS, BasisRole, DecreeBasis, Law, LawChange
 from ..citations.parse import parse_citation
-from ..engine.frames import sector_cap, stated_base
+from ..engine.frames import sector_cap
 from ..engine.limitation import add_years
 from ..errors import PenaltyRulesError
 from ..models.citation import Citation
@@ -62,7 +62,7 @@ def _latest_decision(ctx: AuditContext, provision: Provision, last_day: date) ->
     rules = ctx.catalog.rules_for(provision.document)
     years = 1
     if rules and rules.two_year_limitation and any(
-            p.clause_level().within(provision.citation) or provision.citation.within(p)
+            p.clause_level().within(ctx.cite(provision)) or ctx.cite(provision).within(p)
             for p in rules.two_year_limitation.parts):
         years = 2
     period = ctx.catalog.sector(provision.sector).limitation_on(last_day)
@@ -97,7 +97,7 @@ def repealed_in_use(ctx: AuditContext) -> list[Finding]:
         if key is not None:
             log_by_key[key].append(entry.act_ended_on)
     for provision in ctx.provisions():
-        ended = ctx.catalog.repeal_of(provision)
+        ended = ctx.repeal_of(provision)
         if ended is None or ended[0].on > ctx.as_of:
             continue
         relation, by = ended
@@ -121,7 +121,7 @@ def repealed_in_use(ctx: AuditContext) -> list[Finding]:
         }
         key = (str(provision.document), provision.article, provision.clause)
         late = sorted(d for d in log_by_key.get(key, []) if d >= relation.on)
-        subject = cite(provision.citation)
+        subject = ctx.cite_text(provision)
         citations = tuple(c for c in (basis, transition) if c is not None)
         if late:
             evidence |= {"log_entries_after_repeal": len(late), "first": late[0].isoformat()}
@@ -147,7 +147,7 @@ def repealed_in_use(ctx: AuditContext) -> list[Finding]:
                 f"{subject} hết hiệu lực từ {relation.on:%d/%m/%Y} ({by.number}); chỉ còn áp dụng cho "
                 f"hành vi kết thúc trước ngày đó" + (f", chậm nhất đến {until:%d/%m/%Y}." if usable
                                                      else "; thời hiệu của các hành vi đó đã hết."),
-                f"{provision.citation.format('en')} ended on {relation.on.isoformat()} ({by.number}); "
+                f"{ctx.cite(provision).format('en')} ended on {relation.on.isoformat()} ({by.number}); "
                 f"it applies only to acts that ended before that day"
                 + (f", until {until.isoformat()} at the latest." if usable
                    else "; the limitation period of those acts has run out.")),
@@ -161,11 +161,18 @@ def repealed_in_use(ctx: AuditContext) -> list[Finding]:
 
 
 # ------------------------------------------------------------------------- legal basis
-def _decrees_with_bases(ctx: AuditContext) -> Iterator[tuple[LegalDocument, DecreeBasis, Law]]:
+def _decrees_with_bases(ctx: AuditContext) -> list[tuple[LegalDocument, DecreeBasis, Law]]:
     """Decrees in scope that apply on ``as_of`` (or are issued and about to), with each basis law.
 
     An amending decree is left out: its changes live in the decree it amends.
     """
+    cached: list[tuple[LegalDocument, DecreeBasis, Law]] | None = ctx.memo.get("bases")
+    if cached is None:
+        cached = ctx.memo["bases"] = list(_bases_in_scope(ctx))
+    return cached
+
+
+def _bases_in_scope(ctx: AuditContext) -> Iterator[tuple[LegalDocument, DecreeBasis, Law]]:
     for doc in ctx.catalog.documents:
         number = str(doc.number)
         if doc.kind is not DocumentKind.DECREE or (ctx.document is not None and number != ctx.document):
@@ -175,9 +182,9 @@ def _decrees_with_bases(ctx: AuditContext) -> Iterator[tuple[LegalDocument, Decr
             continue
         if doc.relations and all(r.kind is RelationKind.AMENDS for r in doc.relations):
             continue
-        provisions = ctx.catalog.provisions_of(doc.number)
+        provisions = ctx.provisions_of(doc.number)
         if (doc.effective_from <= ctx.as_of and provisions
-                and not any(ctx.catalog.in_force(p, ctx.as_of) for p in provisions)):
+                and not any(ctx.is_in_force(p) for p in provisions)):
             continue
         for basis in ctx.laws.bases_of(doc):
             if basis.law in ctx.laws:
@@ -450,7 +457,14 @@ def set_since(ctx: AuditContext, provision: Provision, version: ProvisionVersion
 
 
 def erosion_rows(ctx: AuditContext) -> list[ErosionRow]:
-    """Real-value loss of the top amount of every provision in force."""
+    """Real-value loss of the top amount of every provision in force (computed once a run)."""
+    cached: list[ErosionRow] | None = ctx.memo.get("erosion")
+    if cached is None:
+        cached = ctx.memo["erosion"] = _erosion_rows(ctx)
+    return cached
+
+
+def _erosion_rows(ctx: AuditContext) -> list[ErosionRow]:
     rows = []
     cpi_year = ctx.cpi_year
     for provision, version in ctx.in_force():
@@ -465,7 +479,7 @@ def erosion_rows(ctx: AuditContext) -> list[ErosionRow]:
         wage_then, wage_now = ctx.series.min_wage_on(since), ctx.series.min_wage_on(ctx.as_of)
         base_then, base_now = ctx.series.base_salary_on(since), ctx.series.base_salary_on(ctx.as_of)
         rows.append(ErosionRow(
-            document=str(provision.document), subject=cite(provision.citation), amount=amount,
+            document=str(provision.document), subject=ctx.cite_text(provision), amount=amount,
             set_year=since.year, audit_year=ctx.as_of.year, cpi_year=cpi_year,
             price_ratio=str(ratio.quantize(Decimal("0.001"))), real_value=real,
             loss_pct=pct(1 - 1 / ratio),
@@ -574,8 +588,8 @@ def weak_frame(ctx: AuditContext) -> list[Finding]:
         rules = ctx.catalog.rules_for(provision.document)
         if amount is None or rules is None:
             continue
-        subject = cite(provision.citation)
-        base = stated_base(rules, provision)
+        subject = ctx.cite_text(provision)
+        base = ctx.base_of(provision, rules)
         cap, cap_basis, _ = sector_cap(ctx.catalog, rules, provision.sector, base, ctx.as_of)
         if cap and not isinstance(version.fine, PerUnitFine):
             ratio = Decimal(amount) / cap
@@ -585,7 +599,7 @@ def weak_frame(ctx: AuditContext) -> list[Finding]:
                     subject=subject,
                     evidence={"frame_max": amount, "sector_max": cap, "base": base.value,
                               "ratio_pct": pct(ratio), "limit_pct": pct(ctx.config.weak_ratio)},
-                    citations=tuple(c for c in (provision.citation, cap_basis) if c is not None),
+                    citations=tuple(c for c in (ctx.cite(provision), cap_basis) if c is not None),
                     summary=L(f"Mức tối đa {amount:,} đồng chỉ bằng {pct(ratio)}% mức Luật cho phép "
                               f"({cap:,} đồng).",
                               f"The top of the frame, {amount:,} VND, is {pct(ratio)}% of the "
@@ -605,14 +619,14 @@ def weak_frame(ctx: AuditContext) -> list[Finding]:
             findings.append(Finding(
                 check="weak_frame", severity=Severity.MEDIUM, document=str(provision.document),
                 subject=subject,
-                evidence={"frame_max": amount, "predecessor": cite(before.citation),
+                evidence={"frame_max": amount, "predecessor": ctx.cite_text(before),
                           "unchanged_since": since.year, "replaced_in": ctx.start_of(provision, version).year,
                           "price_ratio": str(ratio.quantize(Decimal("0.001"))),
                           "loss_pct": pct(1 - 1 / ratio)},
-                citations=(provision.citation, before.citation),
-                summary=L(f"Khung giữ nguyên như {cite(before.citation)} (từ năm {since.year}) dù giá "
+                citations=(ctx.cite(provision), ctx.cite(before)),
+                summary=L(f"Khung giữ nguyên như {ctx.cite_text(before)} (từ năm {since.year}) dù giá "
                           f"đã tăng {pct(ratio - 1)}% đến năm {year}.",
-                          f"The frame is the same as in {before.citation.format('en')} (since "
+                          f"The frame is the same as in {ctx.cite(before).format('en')} (since "
                           f"{since.year}) although prices rose {pct(ratio - 1)}% by {year}."),
                 recommendation=L("Khi sửa đổi, cân nhắc điều chỉnh khung theo chỉ số giá.",
                                  "At the next revision, consider indexing the frame to prices."),
@@ -634,10 +648,10 @@ def unlawful_frame(ctx: AuditContext) -> list[Finding]:
         rules = ctx.catalog.rules_for(provision.document)
         if rules is None:
             continue
-        subject = cite(provision.citation)
+        subject = ctx.cite_text(provision)
         for version in provision.versions:
             start = ctx.start_of(provision, version)
-            base = stated_base(rules, provision)
+            base = ctx.base_of(provision, rules)
             cap, cap_basis, _ = sector_cap(ctx.catalog, rules, provision.sector, base, start)
             fine = version.fine
             amounts = []
@@ -647,7 +661,7 @@ def unlawful_frame(ctx: AuditContext) -> list[Finding]:
                         check="unlawful_frame", severity=Severity.MEDIUM,
                         document=str(provision.document), subject=subject,
                         evidence={"per_unit_max": fine.max, "unit": fine.unit.en},
-                        citations=(provision.citation,),
+                        citations=(ctx.cite(provision),),
                         summary=L("Mức phạt theo đơn vị không có giới hạn số lượng nên có thể vượt "
                                   "mức tối đa.",
                                   "A per-unit fine without a quantity cap can exceed the maximum."),
@@ -665,7 +679,7 @@ def unlawful_frame(ctx: AuditContext) -> list[Finding]:
                         document=str(provision.document), subject=subject,
                         evidence={"frame_max": amount, "sector_max": cap, "base": base.value,
                                   "version_from": version.effective_from.isoformat()},
-                        citations=tuple(c for c in (provision.citation, cap_basis) if c is not None),
+                        citations=tuple(c for c in (ctx.cite(provision), cap_basis) if c is not None),
                         summary=L(f"Mức {amount:,} đồng vượt mức tối đa {cap:,} đồng của lĩnh vực.",
                                   f"{amount:,} VND exceeds the sector maximum of {cap:,} VND."),
                         recommendation=L("Hạ khung về trong mức tối đa.",
@@ -676,7 +690,7 @@ def unlawful_frame(ctx: AuditContext) -> list[Finding]:
         rules = entry.rules
         if rules is None or (ctx.document and str(entry.document.number) != ctx.document):
             continue
-        articles = {p.article for p in ctx.catalog.provisions_of(entry.document.number)}
+        articles = {p.article for p in ctx.provisions_of(entry.document.number)}
         for exception in rules.base_exceptions:
             if articles and exception.article not in articles:
                 findings.append(Finding(
@@ -734,7 +748,7 @@ def stale_verification(ctx: AuditContext) -> list[Finding]:
             reasons.append(f"status {prov.status.value}")
         if not reasons:
             continue
-        subject = cite(provision.citation)
+        subject = ctx.cite_text(provision)
         findings.append(Finding(
             check="stale_verification",
             severity=Severity.MEDIUM if prov.status is Status.MEMORY else Severity.LOW,
@@ -742,8 +756,8 @@ def stale_verification(ctx: AuditContext) -> list[Finding]:
             evidence={"status": prov.status.value,
                       "verified_on": prov.verified_on.isoformat() if prov.verified_on else None,
                       "source": prov.source, "reasons": "; ".join(reasons)},
-            citations=(provision.citation,),
-            summary=L(f"{subject}: {'; '.join(reasons)}.", f"{provision.citation.format('en')}: "
+            citations=(ctx.cite(provision),),
+            summary=L(f"{subject}: {'; '.join(reasons)}.", f"{ctx.cite(provision).format('en')}: "
                       f"{'; '.join(reasons)}."),
             recommendation=L("Đối chiếu với văn bản gốc và cập nhật nguồn, trạng thái.",
                              "Check against the official text and update source and status."),
@@ -779,16 +793,16 @@ def repeat_pressure(ctx: AuditContext) -> list[Finding]:
         if rate < ctx.config.repeat_threshold:
             continue
         provision = ctx.catalog.provisions[key]
-        subject = cite(provision.citation)
+        subject = ctx.cite_text(provision)
         findings.append(Finding(
             check="repeat_pressure", severity=Severity.MEDIUM, document=document, subject=subject,
             evidence={"offenders": total, "repeat_offenders": repeaters, "repeat_rate_pct": pct(rate),
                       "decisions": sum(offenders.values())},
-            citations=(provision.citation,),
+            citations=(ctx.cite(provision),),
             summary=L(f"{repeaters}/{total} người vi phạm bị xử phạt lại theo {subject} "
                       f"({pct(rate)}%).",
                       f"{repeaters} of {total} offenders were sanctioned again under "
-                      f"{provision.citation.format('en')} ({pct(rate)}%)."),
+                      f"{ctx.cite(provision).format('en')} ({pct(rate)}%)."),
             recommendation=L("Xem xét tăng mức phạt hoặc bổ sung hình thức xử phạt bổ sung.",
                              "Consider a higher frame or additional sanctions."),
         ))
