@@ -69,10 +69,21 @@ def test_two_year_limitation_extends_the_window(today: AuditReport) -> None:
 
 
 def test_competence_naming_the_abolished_district_level(today: AuditReport) -> None:
-    found = by_check(today, "abolished_body")
+    found = [f for f in by_check(today, "abolished_body") if f.document == "15/2020/NĐ-CP"]
     assert [f.subject for f in found] == ["khoản 2 Điều 115 Nghị định 15/2020/NĐ-CP"]
     assert found[0].evidence["abolished"] == "2025-07-01"
     assert found[0].evidence["successor"] == "commune_peoples_committee"
+
+
+def test_competence_articles_not_held_as_rules_are_checked(today: AuditReport) -> None:
+    found = {(f.subject, f.evidence["body"], f.severity) for f in by_check(today, "abolished_body")}
+    assert ("Điều 39 Nghị định 119/2020/NĐ-CP", "district_police", Severity.MEDIUM) in found
+    assert ("khoản 2 Điều 87 Nghị định 98/2020/NĐ-CP", "department_inspectorate",
+            Severity.MEDIUM) in found
+    # wording not seen: low, and the finding says so
+    memo = next(f for f in by_check(today, "abolished_body")
+                if f.subject == "Điều 83 Nghị định 98/2020/NĐ-CP")
+    assert memo.severity is Severity.LOW and "Unverified" in memo.summary.en
 
 
 def test_erosion_of_a_174_2013_era_frame(today: AuditReport) -> None:
@@ -120,7 +131,10 @@ def test_amended_basis_fires_and_is_quiet(today: AuditReport) -> None:
 
 
 def test_abolished_body_is_quiet_before_the_change() -> None:
-    assert not by_check(audit(as_of=date(2025, 6, 30)), "abolished_body")
+    assert not by_check(audit(as_of=date(2025, 2, 28)), "abolished_body")
+    # the district police ended four months before the district governments
+    spring = {f.evidence["body"] for f in by_check(audit(as_of=date(2025, 6, 30)), "abolished_body")}
+    assert "district_police" in spring and "district_peoples_committee" not in spring
 
 
 DIC = """format = 1
@@ -141,9 +155,9 @@ fine_base_provenance = { source = "test fixture", status = "CONFIRMED" }
 [[competence]]
 code = "test_dic_chief_inspector"
 title = "dic_chief_inspector"
-official = { vi = "Chánh Thanh tra Sở Thông tin và Truyền thông", en = "Chief inspector, Department of Information and Communications" }
+official = { vi = "Cục trưởng Cục Quản lý thị trường tỉnh", en = "Director, provincial market surveillance department" }
 level = "province"
-body = "department_of_information_and_communications"
+body = "provincial_market_surveillance_department"
 caps = { telecom = 100_000_000 }
 valid_from = 2024-02-01
 basis = "khoản 1 Điều 9"

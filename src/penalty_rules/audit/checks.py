@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
+from ..catalog.bodies import Body
 from ..catalog.laws import TOPICS, BasisRole, DecreeBasis, Law, LawChange
 from ..citations.parse import parse_citation
 from ..engine.frames import sector_cap
@@ -395,11 +396,45 @@ def upcoming_base_change(ctx: AuditContext) -> list[Finding]:
 
 
 # ------------------------------------------------------------------------- abolished bodies
+def _body_finding(ctx: AuditContext, number: str, subject: Citation, official: Localized,
+                  body: Body, gone: bool | None, wording: Status,
+                  extra: tuple[Citation, ...]) -> Finding:
+    successor = ctx.bodies.get(body.successor or "")
+    succ_vi = successor.label.vi if successor else (body.successor or "-")
+    succ_en = successor.label.en if successor else (body.successor or "-")
+    unsure = gone is None or wording is Status.MEMORY
+    note_vi = " (Chưa kiểm chứng: chưa thấy nguyên văn chức danh trong nghị định.)" \
+        if wording is Status.MEMORY else ""
+    note_en = " (Unverified: the title's wording in the decree has not been seen.)" \
+        if wording is Status.MEMORY else ""
+    text = subject.format()
+    return Finding(
+        check="abolished_body", severity=Severity.LOW if unsure else Severity.MEDIUM,
+        document=number, subject=text,
+        evidence={"official": official.en, "body": body.code, "abolished": body.when_text(),
+                  "successor": body.successor, "status": body.provenance.status.value,
+                  "wording_status": wording.value},
+        citations=(subject,) + extra + ((parse_citation(body.basis),) if body.basis else ()),
+        summary=L(f"{text} giao thẩm quyền cho {official.vi}; {body.label.vi} "
+                  f"{'không còn từ' if gone else 'có thể đã giải thể trong'} {body.when_text()}."
+                  + note_vi,
+                  f"{subject.format('en')} gives competence to the {official.en}; the "
+                  f"{body.label.en} {'ceased to exist on' if gone else 'may have ceased in'} "
+                  f"{body.when_text()}." + note_en),
+        recommendation=L(f"Sửa quy định thẩm quyền, giao cho {succ_vi}; đến khi sửa, áp dụng quy "
+                         "định chuyển tiếp về tên gọi và thẩm quyền.",
+                         f"Amend the competence rule to name the {succ_en}; until then, apply the "
+                         "transitional rules on renamed bodies and competence."),
+    )
+
+
 @check("abolished_body",
        L("Giao thẩm quyền cho cơ quan, cấp không còn tồn tại",
          "Competence given to a body that no longer exists"),
-       L("Chức danh có thẩm quyền phải thuộc cơ quan, cấp chính quyền còn tồn tại.",
-         "A competent official must belong to a body or level that still exists."),
+       L("Chức danh có thẩm quyền phải thuộc cơ quan, cấp chính quyền còn tồn tại. Trung bình khi "
+         "cơ quan đã chấm dứt; thấp khi chỉ biết năm, hoặc chưa thấy nguyên văn chức danh.",
+         "A competent official must belong to a body or level that still exists. Medium when the "
+         "body has ended; low when only the year is known or the title's wording was not seen."),
        ART_37A)
 def abolished_body(ctx: AuditContext) -> list[Finding]:
     findings = []
@@ -411,26 +446,21 @@ def abolished_body(ctx: AuditContext) -> list[Finding]:
         if body is None:
             continue
         gone = body.abolished_by(ctx.as_of)
-        if gone is False or not ctx.catalog.document(rule.document).in_force_on(ctx.as_of):
+        if gone is False or not ctx.index.documents[number].in_force_on(ctx.as_of):
             continue
-        successor = ctx.bodies.get(body.successor or "")
-        succ_vi = successor.label.vi if successor else (body.successor or "-")
-        succ_en = successor.label.en if successor else (body.successor or "-")
-        findings.append(Finding(
-            check="abolished_body", severity=Severity.MEDIUM if gone else Severity.LOW,
-            document=number, subject=cite(rule.basis),
-            evidence={"official": rule.official.en, "body": body.code,
-                      "abolished": body.when_text(), "successor": body.successor,
-                      "status": body.provenance.status.value},
-            citations=(rule.basis,) + ((parse_citation(body.basis),) if body.basis else ()),
-            summary=L(f"{cite(rule.basis)} giao thẩm quyền cho {rule.official.vi}; {body.label.vi} "
-                      f"{'không còn từ' if gone else 'có thể đã giải thể trong'} {body.when_text()}.",
-                      f"{rule.basis.format('en')} gives competence to the {rule.official.en}; the "
-                      f"{body.label.en} {'ceased to exist on' if gone else 'may have ceased in'} "
-                      f"{body.when_text()}."),
-            recommendation=L(f"Sửa quy định thẩm quyền, giao cho {succ_vi}.",
-                             f"Amend the competence rule to name the {succ_en}."),
-        ))
+        findings.append(_body_finding(ctx, number, rule.basis, rule.official, body, gone,
+                                      Status.CONFIRMED, ()))
+    for named in ctx.named:
+        number = str(named.document)
+        if (ctx.document is not None and number != ctx.document) or number not in ctx.index.documents:
+            continue
+        body = ctx.bodies[named.body]
+        gone = body.abolished_by(ctx.as_of)
+        if gone is False or not ctx.index.documents[number].in_force_on(ctx.as_of):
+            continue
+        subject = parse_citation(named.article).with_document(named.document)
+        findings.append(_body_finding(ctx, number, subject, named.official, body, gone,
+                                      named.wording_status, ()))
     return findings
 
 

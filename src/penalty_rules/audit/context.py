@@ -9,6 +9,7 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Any
 
+from ..catalog.bodies import Body, NamedTitle, bodies, named_titles
 from ..catalog.catalog import Catalog, ProvisionKey, provision_key
 from ..catalog.laws import LawRegistry, law_registry
 from ..engine.frames import stated_base
@@ -25,7 +26,6 @@ from ..models.provision import (
     ProvisionVersion,
 )
 from ..models.rules import DecreeRules
-from .bodies import Body, bodies
 from .indices import EconomicSeries, economic_series
 
 
@@ -100,6 +100,7 @@ class AuditContext:
     config: AuditConfig = field(default_factory=AuditConfig)
     series: EconomicSeries = field(default_factory=economic_series)
     bodies: dict[str, Body] = field(default_factory=bodies)
+    named: tuple[NamedTitle, ...] = field(default_factory=named_titles)
     laws: LawRegistry = field(default_factory=law_registry)
     log: Sequence[LogEntry] = ()
     document: str | None = None
