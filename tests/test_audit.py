@@ -107,7 +107,7 @@ def test_picture_of_the_founding_plan_date() -> None:
         ("49/2017/NĐ-CP", "15/2020/NĐ-CP", "2020-04-15")}
     assert not by_check(report, "repealed_in_use")  # nothing repealed yet
     assert all(not f.document.startswith("174/2026") for f in report.findings)
-    assert report.notes[0].endswith("2019.")  # the 2020 CPI was not yet published
+    assert report.notes[0].en.endswith("2019.")  # the 2020 CPI was not yet published
 
 
 # ------------------------------------------------------------------ fire and stay quiet
@@ -223,11 +223,23 @@ def test_wage_erosion_quiet_with_a_higher_threshold() -> None:
     assert not by_check(report, "wage_erosion")
 
 
-def test_weak_frame_ratio_fires_and_is_quiet(today: AuditReport) -> None:
-    low = {f.subject for f in by_check(today, "weak_frame") if f.severity is Severity.LOW}
-    assert "khoản 3 Điều 13 Nghị định 174/2026/NĐ-CP" in low  # 3m against an 80m maximum
-    quiet = audit(as_of=TODAY, config=AuditConfig(weak_ratio=Decimal("0.001")))
-    assert not [f for f in by_check(quiet, "weak_frame") if f.severity is Severity.LOW]
+def test_a_small_share_of_the_sector_maximum_is_not_a_finding(today: AuditReport) -> None:
+    # 3m against an 80m maximum is a low rung of the ladder, not a weak frame
+    assert "khoản 3 Điều 13 Nghị định 174/2026/NĐ-CP" not in subjects(today, "weak_frame")
+    assert all("predecessor" in f.evidence for f in by_check(today, "weak_frame"))
+
+
+def test_weak_frame_is_judged_against_the_decree_and_prices(today: AuditReport) -> None:
+    f = next(f for f in by_check(today, "weak_frame")
+             if f.subject == "khoản 7 Điều 34 Nghị định 174/2026/NĐ-CP")
+    assert f.evidence["max_at_current_prices"] == 51_030_605  # 40m × 281.37 / 220.55
+    assert (f.evidence["decree_carried_over"], f.evidence["decree_raised"]) == (16, 4)
+    assert f.severity is Severity.MEDIUM
+    assert "51.030.605" in f.recommendation.vi
+    # with a threshold so high that the price rise is small, and no frame raised, it is low
+    quiet = audit(as_of=TODAY, document="119/2020/NĐ-CP",
+                  config=AuditConfig(erosion_threshold=Decimal("0.99")))
+    assert all(f.severity is Severity.LOW for f in by_check(quiet, "weak_frame"))
 
 
 def test_weak_frame_unchanged_only_when_the_frame_is_the_same(today: AuditReport) -> None:

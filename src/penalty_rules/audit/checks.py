@@ -8,6 +8,8 @@ from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
+from babel.numbers import format_decimal
+
 from ..catalog.bodies import Body
 from ..catalog.laws import TOPICS, BasisRole, DecreeBasis, Law, LawChange
 from ..citations.parse import parse_citation
@@ -37,6 +39,11 @@ def L(vi: str, en: str) -> Localized:
 def pct(value: Decimal) -> str:
     """A ratio as a percentage with one decimal."""
     return str((value * 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+
+
+def vnd_vi(amount: int) -> str:
+    """Whole đồng with Vietnamese digit grouping (``40.000.000``)."""
+    return format_decimal(amount, locale="vi_VN")
 
 
 def cite(c: Citation) -> str:
@@ -604,62 +611,73 @@ def wage_erosion(ctx: AuditContext) -> list[Finding]:
 
 
 # ------------------------------------------------------------------------- weak frames
+def _carried_over(ctx: AuditContext) -> dict[str, list[tuple[Provision, ProvisionVersion, Provision]]]:
+    """Per decree: provisions in force that continue a predecessor's act, with that predecessor."""
+    found: dict[str, list[tuple[Provision, ProvisionVersion, Provision]]] = defaultdict(list)
+    for provision, version in ctx.in_force():
+        for before in ctx.catalog.predecessors_of(provision):
+            found[str(provision.document)].append((provision, version, before))
+    return found
+
+
 @check("weak_frame",
-       L("Khung phạt yếu", "Weak frame"),
-       L("Mức tối đa của khung thấp xa so với mức Luật cho phép, hoặc giữ nguyên khi thay thế "
-         "văn bản dù giá cả đã tăng.",
-         "The top of the frame is far below what the Law allows, or stayed the same across a "
-         "replacement while prices rose."),
-       ART_24)
+       L("Khung phạt giữ nguyên khi thay thế văn bản", "Frame kept unchanged at a replacement"),
+       L("Khi ban hành văn bản thay thế, khung phạt được giữ nguyên dù giá cả đã tăng. Đánh giá "
+         "theo chính thang mức phạt của nghị định: trung bình khi giá tăng làm mất từ một nửa "
+         "ngưỡng trở lên hoặc nghị định đã nâng các khung khác; thấp nếu không. Khung nhỏ so với "
+         "mức tối đa của lĩnh vực không tự nó là vấn đề: đó là bậc thấp của thang.",
+         "A replacing decree kept a frame unchanged although prices rose. Judged against the "
+         "decree's own ladder: medium when prices took at least half the threshold or the decree "
+         "raised its other carried-over frames; low otherwise. A frame being small next to the "
+         "sector maximum is not a problem by itself: it is a low rung of the ladder."),
+       ART_23)
 def weak_frame(ctx: AuditContext) -> list[Finding]:
     findings = []
-    for provision, version in ctx.in_force():
-        amount = top_amount(version)
-        rules = ctx.catalog.rules_for(provision.document)
-        if amount is None or rules is None:
-            continue
-        subject = ctx.cite_text(provision)
-        base = ctx.base_of(provision, rules)
-        cap, cap_basis, _ = sector_cap(ctx.catalog, rules, provision.sector, base, ctx.as_of)
-        if cap and not isinstance(version.fine, PerUnitFine):
-            ratio = Decimal(amount) / cap
-            if ratio < ctx.config.weak_ratio:
-                findings.append(Finding(
-                    check="weak_frame", severity=Severity.LOW, document=str(provision.document),
-                    subject=subject,
-                    evidence={"frame_max": amount, "sector_max": cap, "base": base.value,
-                              "ratio_pct": pct(ratio), "limit_pct": pct(ctx.config.weak_ratio)},
-                    citations=tuple(c for c in (ctx.cite(provision), cap_basis) if c is not None),
-                    summary=L(f"Mức tối đa {amount:,} đồng chỉ bằng {pct(ratio)}% mức Luật cho phép "
-                              f"({cap:,} đồng).",
-                              f"The top of the frame, {amount:,} VND, is {pct(ratio)}% of the "
-                              f"{cap:,} VND the Law allows."),
-                    recommendation=L("Xem xét nâng khung nếu hành vi gây hậu quả đáng kể.",
-                                     "Consider a higher frame if the act causes real harm."),
-                ))
-        for before in ctx.catalog.predecessors_of(provision):
+    half = ctx.config.erosion_threshold / 2
+    for document, rows in sorted(_carried_over(ctx).items()):
+        rises = []
+        for _, version, before in rows:
+            new, old = top_amount(version), top_amount(before.versions[-1])
+            if new and old:
+                rises.append(Decimal(new) / old)
+        raised = [r for r in rises if r > 1]
+        median_rise = sorted(raised)[len(raised) // 2] if raised else None
+        for provision, version, before in rows:
+            amount = top_amount(version)
             last = before.versions[-1]
-            if not same_fine(last, version):
+            if amount is None or not same_fine(last, version):
                 continue
             since = set_since(ctx, before, last)
             year = min(ctx.start_of(provision, version).year, ctx.cpi_year)
             if since.year >= year or since.year < ctx.series.first_cpi_year:
                 continue
             ratio = ctx.series.price_level(year) / ctx.series.price_level(since.year)
+            loss = 1 - 1 / ratio
+            if ratio <= 1:
+                continue
+            severity = Severity.MEDIUM if (loss >= half or raised) else Severity.LOW
+            needed = int((Decimal(amount) * ratio).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+            subject = ctx.cite_text(provision)
             findings.append(Finding(
-                check="weak_frame", severity=Severity.MEDIUM, document=str(provision.document),
-                subject=subject,
+                check="weak_frame", severity=severity, document=document, subject=subject,
                 evidence={"frame_max": amount, "predecessor": ctx.cite_text(before),
-                          "unchanged_since": since.year, "replaced_in": ctx.start_of(provision, version).year,
+                          "unchanged_since": since.year,
+                          "replaced_in": ctx.start_of(provision, version).year,
                           "price_ratio": str(ratio.quantize(Decimal("0.001"))),
-                          "loss_pct": pct(1 - 1 / ratio)},
+                          "loss_pct": pct(loss), "max_at_current_prices": needed,
+                          "decree_carried_over": len(rises), "decree_raised": len(raised),
+                          "decree_median_rise_pct": pct(median_rise - 1) if median_rise else None},
                 citations=(ctx.cite(provision), ctx.cite(before)),
                 summary=L(f"Khung giữ nguyên như {ctx.cite_text(before)} (từ năm {since.year}) dù giá "
-                          f"đã tăng {pct(ratio - 1)}% đến năm {year}.",
+                          f"đã tăng {pct(ratio - 1)}% đến năm {year}; nghị định đã nâng "
+                          f"{len(raised)}/{len(rises)} khung kế thừa.",
                           f"The frame is the same as in {ctx.cite(before).format('en')} (since "
-                          f"{since.year}) although prices rose {pct(ratio - 1)}% by {year}."),
-                recommendation=L("Khi sửa đổi, cân nhắc điều chỉnh khung theo chỉ số giá.",
-                                 "At the next revision, consider indexing the frame to prices."),
+                          f"{since.year}) although prices rose {pct(ratio - 1)}% by {year}; the "
+                          f"decree raised {len(raised)} of its {len(rises)} carried-over frames."),
+                recommendation=L(f"Khi sửa đổi, nâng mức tối đa lên ít nhất {vnd_vi(needed)} đồng "
+                                 "(theo chỉ số giá).",
+                                 f"At the next revision, raise the maximum to at least {needed:,} VND "
+                                 "(in line with prices)."),
             ))
     return findings
 

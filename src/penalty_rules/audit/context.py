@@ -34,7 +34,6 @@ class AuditConfig:
     """Thresholds of the checks (all configurable)."""
 
     erosion_threshold: Decimal = Decimal("0.25")
-    weak_ratio: Decimal = Decimal("0.05")
     stale_days: int = 365
     repeat_threshold: Decimal = Decimal("0.25")
     repeat_min_offenders: int = 5
