@@ -46,6 +46,11 @@ def vnd_vi(amount: int) -> str:
     return format_decimal(amount, locale="vi_VN")
 
 
+def dec_vi(text: str) -> str:
+    """A decimal written with a Vietnamese decimal comma (``21,6``)."""
+    return text.replace(".", ",")
+
+
 def cite(c: Citation) -> str:
     return c.format()
 
@@ -99,6 +104,7 @@ def _log_key(ctx: AuditContext, text: str) -> tuple[str, str, str | None] | None
        LENIENT)
 def repealed_in_use(ctx: AuditContext) -> list[Finding]:
     findings = []
+    archived: dict[tuple[str, str, date], list[str]] = defaultdict(list)
     log_by_key: dict[tuple[str, str, str | None], list[date]] = defaultdict(list)
     for entry in ctx.log:
         key = _log_key(ctx, entry.provision)
@@ -147,23 +153,37 @@ def repealed_in_use(ctx: AuditContext) -> list[Finding]:
                     + (f" ({successor.citation.format('en')})" if successor else "") + "."),
             ))
         usable = ctx.as_of <= until
+        if not usable:
+            archived[(str(provision.document), str(by.number), relation.on)].append(subject)
+            continue
         findings.append(Finding(
-            check="repealed_in_use", severity=Severity.MEDIUM if usable else Severity.LOW,
+            check="repealed_in_use", severity=Severity.MEDIUM,
             document=str(provision.document), subject=subject, evidence=evidence,
             citations=citations,
             summary=L(
                 f"{subject} hết hiệu lực từ {relation.on:%d/%m/%Y} ({by.number}); chỉ còn áp dụng cho "
-                f"hành vi kết thúc trước ngày đó" + (f", chậm nhất đến {until:%d/%m/%Y}." if usable
-                                                     else "; thời hiệu của các hành vi đó đã hết."),
+                f"hành vi kết thúc trước ngày đó, chậm nhất đến {until:%d/%m/%Y}.",
                 f"{ctx.cite(provision).format('en')} ended on {relation.on.isoformat()} ({by.number}); "
-                f"it applies only to acts that ended before that day"
-                + (f", until {until.isoformat()} at the latest." if usable
-                   else "; the limitation period of those acts has run out.")),
+                f"it applies only to acts that ended before that day, until {until.isoformat()} "
+                "at the latest."),
             recommendation=L(
                 "Dùng quy định kế thừa cho hành vi từ ngày bãi bỏ; cập nhật biểu mẫu, công cụ còn "
-                "trích dẫn quy định cũ" + ("" if usable else "; có thể lưu trữ quy định này") + ".",
+                "trích dẫn quy định cũ.",
                 "Use the successor for acts from the repeal date on; update templates and tools that "
-                "still quote the old text" + ("" if usable else "; the provision can be archived") + "."),
+                "still quote the old text."),
+        ))
+    # Provisions whose window has closed: one line per document, not one per provision.
+    for (document, by_number, on), subjects in sorted(archived.items()):
+        findings.append(Finding(
+            check="repealed_in_use", severity=Severity.LOW, document=document, subject=document,
+            evidence={"repealed_on": on.isoformat(), "by": by_number,
+                      "provisions_closed": len(subjects)},
+            summary=L(f"{len(subjects)} quy định của {document} hết hiệu lực từ {on:%d/%m/%Y} "
+                      f"({by_number}); thời hiệu của các hành vi trước ngày đó đã hết.",
+                      f"{len(subjects)} provision(s) of {document} ended on {on.isoformat()} "
+                      f"({by_number}); the limitation period of earlier acts has run out."),
+            recommendation=L("Có thể lưu trữ các quy định này; cập nhật công cụ còn trích dẫn chúng.",
+                             "These provisions can be archived; update tools that still quote them."),
         ))
     return findings
 
@@ -203,7 +223,7 @@ def _cited_as(basis: DecreeBasis, law: Law) -> tuple[str, str]:
     if basis.cited is not None:
         return (f"{basis.cited.name} ngày {basis.cited.passed_on:%d/%m/%Y} (= {law.number})",
                 f"{law.name.en} of {basis.cited.passed_on.isoformat()} (= {law.number})")
-    return f"{law.name.vi} số {law.number}", f"{law.name.en} No. {law.number}"
+    return f"{law.name.vi} ({law.number})", f"{law.name.en} ({law.number})"
 
 
 def _unverified(basis: DecreeBasis) -> tuple[str, str]:
@@ -247,8 +267,8 @@ def base_law_replaced(ctx: AuditContext) -> list[Finding]:
         number = str(doc.number)
         vi_cited, en_cited = _cited_as(basis, law)
         new_name = ctx.laws.law(change.law).name if change.law in ctx.laws else None
-        new_vi = f"{new_name.vi} số {change.law}" if new_name else f"Luật {change.law}"
-        new_en = f"{new_name.en} No. {change.law}" if new_name else f"Law {change.law}"
+        new_vi = f"{new_name.vi} ({change.law})" if new_name else f"Luật {change.law}"
+        new_en = f"{new_name.en} ({change.law})" if new_name else f"Law {change.law}"
         assert change.effective_from is not None
         un_vi, un_en = _unverified(basis)
         findings.append(Finding(
@@ -554,8 +574,9 @@ def cpi_erosion(ctx: AuditContext) -> list[Finding]:
                       "base_salary_ratio": row.base_salary_ratio,
                       "cpi_unverified": Status.MEMORY in statuses},
             citations=(parse_citation(row.subject),),
-            summary=L(f"Mức {row.amount:,} đồng đặt từ năm {row.set_year} chỉ còn tương đương "
-                      f"{row.real_value:,} đồng theo giá năm {row.cpi_year} (mất {row.loss_pct}%).",
+            summary=L(f"Mức {vnd_vi(row.amount)} đồng đặt từ năm {row.set_year} chỉ còn tương đương "
+                      f"{vnd_vi(row.real_value)} đồng theo giá năm {row.cpi_year} "
+                      f"(mất {dec_vi(row.loss_pct)}%).",
                       f"{row.amount:,} VND set in {row.set_year} is worth {row.real_value:,} VND at "
                       f"{row.cpi_year} prices (a {row.loss_pct}% loss)."),
             recommendation=L("Đề xuất điều chỉnh khung phạt theo chỉ số giá.",
@@ -571,8 +592,8 @@ def cpi_erosion(ctx: AuditContext) -> list[Finding]:
             check="cpi_erosion", severity=Severity.MEDIUM, document=document, subject=document,
             evidence={"provisions_measured": len(rows), "over_threshold": len(over),
                       "median_loss_pct": str(median), "threshold_pct": pct(threshold)},
-            summary=L(f"{len(over)}/{len(rows)} mức phạt của {document} mất trên {pct(threshold)}% "
-                      f"giá trị thực (trung vị {median}%).",
+            summary=L(f"{len(over)}/{len(rows)} mức phạt của {document} mất trên "
+                      f"{dec_vi(pct(threshold))}% giá trị thực (trung vị {dec_vi(str(median))}%).",
                       f"{len(over)} of {len(rows)} frames of {document} lost more than "
                       f"{pct(threshold)}% of their real value (median {median}%)."),
             recommendation=L("Xem xét sửa đổi đồng bộ các khung phạt của văn bản.",
@@ -599,8 +620,10 @@ def wage_erosion(ctx: AuditContext) -> list[Finding]:
                       "min_wage_ratio": row.wage_ratio, "wage_relative_loss_pct": pct(loss),
                       "cpi_loss_pct": row.loss_pct, "base_salary_ratio": row.base_salary_ratio},
             citations=(parse_citation(row.subject),),
-            summary=L(f"Từ năm {row.set_year}, lương tối thiểu vùng I tăng {row.wage_ratio} lần; mức "
-                      f"{row.amount:,} đồng nhẹ đi {pct(loss)}% so với thu nhập (theo CPI: {row.loss_pct}%).",
+            summary=L(f"Từ năm {row.set_year}, lương tối thiểu vùng I tăng "
+                      f"{dec_vi(row.wage_ratio or '')} lần; mức "
+                      f"{vnd_vi(row.amount)} đồng nhẹ đi {dec_vi(pct(loss))}% so với thu nhập "
+                      f"(theo CPI: {dec_vi(row.loss_pct)}%).",
                       f"Since {row.set_year} the Region I minimum wage rose {row.wage_ratio}×; "
                       f"{row.amount:,} VND weighs {pct(loss)}% less against earnings "
                       f"({row.loss_pct}% by CPI)."),
@@ -669,7 +692,7 @@ def weak_frame(ctx: AuditContext) -> list[Finding]:
                           "decree_median_rise_pct": pct(median_rise - 1) if median_rise else None},
                 citations=(ctx.cite(provision), ctx.cite(before)),
                 summary=L(f"Khung giữ nguyên như {ctx.cite_text(before)} (từ năm {since.year}) dù giá "
-                          f"đã tăng {pct(ratio - 1)}% đến năm {year}; nghị định đã nâng "
+                          f"đã tăng {dec_vi(pct(ratio - 1))}% đến năm {year}; nghị định đã nâng "
                           f"{len(raised)}/{len(rises)} khung kế thừa.",
                           f"The frame is the same as in {ctx.cite(before).format('en')} (since "
                           f"{since.year}) although prices rose {pct(ratio - 1)}% by {year}; the "
@@ -728,7 +751,8 @@ def unlawful_frame(ctx: AuditContext) -> list[Finding]:
                         evidence={"frame_max": amount, "sector_max": cap, "base": base.value,
                                   "version_from": version.effective_from.isoformat()},
                         citations=tuple(c for c in (ctx.cite(provision), cap_basis) if c is not None),
-                        summary=L(f"Mức {amount:,} đồng vượt mức tối đa {cap:,} đồng của lĩnh vực.",
+                        summary=L(f"Mức {vnd_vi(amount)} đồng vượt mức tối đa {vnd_vi(cap)} đồng "
+                                  "của lĩnh vực.",
                                   f"{amount:,} VND exceeds the sector maximum of {cap:,} VND."),
                         recommendation=L("Hạ khung về trong mức tối đa.",
                                          "Bring the frame within the maximum."),
@@ -786,14 +810,15 @@ def _stale_documents(ctx: AuditContext) -> list[Finding]:
 def stale_verification(ctx: AuditContext) -> list[Finding]:
     findings = []
     for provision, version in ctx.in_force():
-        reasons = []
+        reasons: list[tuple[str, str]] = []
         prov = version.provenance
         if prov.verified_on is None:
-            reasons.append("never verified")
+            reasons.append(("chưa từng kiểm chứng", "never verified"))
         elif (ctx.as_of - prov.verified_on).days > ctx.config.stale_days:
-            reasons.append(f"verified {(ctx.as_of - prov.verified_on).days} days ago")
+            days = (ctx.as_of - prov.verified_on).days
+            reasons.append((f"kiểm chứng cách đây {days} ngày", f"verified {days} days ago"))
         if prov.status is not Status.CONFIRMED:
-            reasons.append(f"status {prov.status.value}")
+            reasons.append((f"trạng thái {prov.status.value}", f"status {prov.status.value}"))
         if not reasons:
             continue
         subject = ctx.cite_text(provision)
@@ -803,10 +828,10 @@ def stale_verification(ctx: AuditContext) -> list[Finding]:
             document=str(provision.document), subject=subject,
             evidence={"status": prov.status.value,
                       "verified_on": prov.verified_on.isoformat() if prov.verified_on else None,
-                      "source": prov.source, "reasons": "; ".join(reasons)},
+                      "source": prov.source},
             citations=(ctx.cite(provision),),
-            summary=L(f"{subject}: {'; '.join(reasons)}.", f"{ctx.cite(provision).format('en')}: "
-                      f"{'; '.join(reasons)}."),
+            summary=L(f"{subject}: {'; '.join(r[0] for r in reasons)}.",
+                      f"{ctx.cite(provision).format('en')}: {'; '.join(r[1] for r in reasons)}."),
             recommendation=L("Đối chiếu với văn bản gốc và cập nhật nguồn, trạng thái.",
                              "Check against the official text and update source and status."),
         ))
@@ -848,7 +873,7 @@ def repeat_pressure(ctx: AuditContext) -> list[Finding]:
                       "decisions": sum(offenders.values())},
             citations=(ctx.cite(provision),),
             summary=L(f"{repeaters}/{total} người vi phạm bị xử phạt lại theo {subject} "
-                      f"({pct(rate)}%).",
+                      f"({dec_vi(pct(rate))}%).",
                       f"{repeaters} of {total} offenders were sanctioned again under "
                       f"{ctx.cite(provision).format('en')} ({pct(rate)}%)."),
             recommendation=L("Xem xét tăng mức phạt hoặc bổ sung hình thức xử phạt bổ sung.",
@@ -871,15 +896,18 @@ def upcoming_change(ctx: AuditContext) -> list[Finding]:
             target = str(relation.target)
             if ctx.document is not None and target != ctx.document:
                 continue
-            parts = ", ".join(relation.parts) or "toàn văn / whole"
+            parts_vi = ", ".join(relation.parts) or "toàn văn"
+            parts = ", ".join(relation.parts) or "whole text"
+            verb_vi = {"replaces": "thay thế", "amends": "sửa đổi", "repeals": "bãi bỏ"}[
+                relation.kind.value]
             findings.append(Finding(
                 check="upcoming_change", severity=Severity.INFO, document=target, subject=target,
                 evidence={"by": str(doc.number), "issued_on": doc.issued_on.isoformat(),
                           "effective_from": doc.effective_from.isoformat(),
                           "relation": relation.kind.value, "parts": parts},
                 citations=(parse_citation(relation.basis).with_document(doc.number),),
-                summary=L(f"{doc.number} (ban hành {doc.issued_on:%d/%m/%Y}) sẽ {relation.kind.value} "
-                          f"{target} từ {doc.effective_from:%d/%m/%Y} ({parts}).",
+                summary=L(f"{doc.number} (ban hành {doc.issued_on:%d/%m/%Y}) sẽ {verb_vi} "
+                          f"{target} từ {doc.effective_from:%d/%m/%Y} ({parts_vi}).",
                           f"{doc.number} (issued {doc.issued_on.isoformat()}) {relation.kind.value} "
                           f"{target} from {doc.effective_from.isoformat()} ({parts})."),
                 recommendation=L("Chuẩn bị áp dụng văn bản mới cho hành vi kết thúc từ ngày đó.",

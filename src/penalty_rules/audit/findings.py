@@ -107,8 +107,13 @@ class Finding(Frozen):
     def sort_key(self) -> tuple[object, ...]:
         """Rank: severity (high first), then the weight of the check, then the size of the
         problem, then document, subject and check for a stable order."""
-        return (-int(self.severity), -CHECK_WEIGHT.get(self.check, 0), -self.magnitude,
-                self.document, self.subject, self.check)
+        return (-int(self.severity), self.unverified, -CHECK_WEIGHT.get(self.check, 0),
+                -self.magnitude, self.document, self.subject, self.check)
+
+    @property
+    def unverified(self) -> bool:
+        """True when the finding rests on a fact from memory (ranked after verified ones)."""
+        return any(self.evidence.get(k) == "MEMORY" for k in ("basis_status", "wording_status"))
 
 
 class ErosionRow(Frozen):
