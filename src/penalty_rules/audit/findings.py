@@ -107,8 +107,14 @@ class Finding(Frozen):
     def sort_key(self) -> tuple[object, ...]:
         """Rank: severity (high first), then the weight of the check, then the size of the
         problem, then document, subject and check for a stable order."""
-        return (-int(self.severity), self.unverified, -CHECK_WEIGHT.get(self.check, 0),
-                -self.magnitude, self.document, self.subject, self.check)
+        return (-int(self.severity), self.unverified, -self.weight, -self.magnitude,
+                self.document, self.subject, self.check)
+
+    @property
+    def weight(self) -> int:
+        """The check's weight; decisions already taken on a wrong basis (case log) weigh most."""
+        bonus = 10 if "log_entries_after_repeal" in self.evidence else 0
+        return CHECK_WEIGHT.get(self.check, 0) + bonus
 
     @property
     def unverified(self) -> bool:
