@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import html
+import importlib
 import io
 import re
 from collections import Counter, defaultdict
@@ -685,11 +686,11 @@ def report_csv(report: AuditReport, language: str = "vi", table: str = "findings
 def report_xlsx(report: AuditReport, path: str | Path, language: str = "vi") -> None:
     """Write an Excel workbook with a findings sheet and an erosion sheet (needs openpyxl)."""
     try:
-        from openpyxl import Workbook  # type: ignore[import-untyped]
+        openpyxl = importlib.import_module("openpyxl")
     except ImportError:
         raise OptionalDependencyMissing("xlsx", "openpyxl", "xlsx") from None
     lang = _lang(language)
-    book = Workbook()
+    book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = pick(("Phát hiện", "Findings"), lang)
     head, rows = findings_table(report, lang)

@@ -9,6 +9,7 @@ Word output needs the optional extra ``docx`` (python-docx).
 from __future__ import annotations
 
 import csv
+import importlib
 import io
 from pathlib import Path
 
@@ -104,7 +105,7 @@ def proposal_csv(proposal: Proposal, language: str = "vi") -> str:
 def proposal_docx(proposal: Proposal, path: str | Path, language: str = "vi") -> None:
     """Write the draft as a Word document (needs python-docx)."""
     try:
-        import docx  # type: ignore[import-not-found]
+        docx = importlib.import_module("docx")
     except ImportError:
         raise OptionalDependencyMissing("docx", "python-docx", "docx") from None
     lang = _lang(language)
