@@ -3,6 +3,7 @@ and the legal citation that grounds it; each returns findings with evidence."""
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
@@ -39,6 +40,12 @@ def L(vi: str, en: str) -> Localized:
 def pct(value: Decimal) -> str:
     """A ratio as a percentage with one decimal."""
     return str((value * 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+
+
+@functools.lru_cache(maxsize=4096)
+def _cite_of(text: str) -> Citation:
+    """A citation read from text (cached: the same bases and subjects recur)."""
+    return parse_citation(text)
 
 
 def vnd_vi(amount: int) -> str:
@@ -86,7 +93,7 @@ def _latest_decision(ctx: AuditContext, provision: Provision, last_day: date) ->
 
 def _log_key(ctx: AuditContext, text: str) -> tuple[str, str, str | None] | None:
     try:
-        c = parse_citation(text)
+        c = _cite_of(text)
         found = ctx.catalog.find(c)
     except PenaltyRulesError:
         return None
@@ -122,7 +129,7 @@ def repealed_in_use(ctx: AuditContext) -> list[Finding]:
         rules = ctx.catalog.rules_for(by.number)
         if rules and rules.transition and rules.transition.predecessor == provision.document:
             transition = rules.transition.ended_before
-        basis = parse_citation(relation.basis)
+        basis = _cite_of(relation.basis)
         if basis.document is None:
             basis = basis.with_document(by.number)
         evidence: dict[str, int | str | float | bool | None] = {
@@ -243,7 +250,7 @@ def _basis_evidence(doc: LegalDocument, basis: DecreeBasis, law: Law) -> dict[st
 def _change_citation(change: LawChange) -> tuple[Citation, ...]:
     if change.clause is None:
         return ()
-    return (parse_citation(change.clause).with_document(change.law),)
+    return (_cite_of(change.clause).with_document(change.law),)
 
 
 def _topics(change: LawChange, language: str) -> str:
@@ -441,7 +448,7 @@ def _body_finding(ctx: AuditContext, number: str, subject: Citation, official: L
         evidence={"official": official.en, "body": body.code, "abolished": body.when_text(),
                   "successor": body.successor, "status": body.provenance.status.value,
                   "wording_status": wording.value},
-        citations=(subject,) + extra + ((parse_citation(body.basis),) if body.basis else ()),
+        citations=(subject,) + extra + ((_cite_of(body.basis),) if body.basis else ()),
         summary=L(f"{text} giao thẩm quyền cho {official.vi}; {body.label.vi} "
                   f"{'không còn từ' if gone else 'có thể đã giải thể trong'} {body.when_text()}."
                   + note_vi,
@@ -485,7 +492,7 @@ def abolished_body(ctx: AuditContext) -> list[Finding]:
         gone = body.abolished_by(ctx.as_of)
         if gone is False or not ctx.index.documents[number].in_force_on(ctx.as_of):
             continue
-        subject = parse_citation(named.article).with_document(named.document)
+        subject = _cite_of(named.article).with_document(named.document)
         findings.append(_body_finding(ctx, number, subject, named.official, body, gone,
                                       named.wording_status, ()))
     return findings
@@ -531,7 +538,7 @@ def _erosion_rows(ctx: AuditContext) -> list[ErosionRow]:
         since = set_since(ctx, provision, version)
         if since.year >= cpi_year or since.year < ctx.series.first_cpi_year:
             continue
-        ratio = ctx.series.price_level(cpi_year) / ctx.series.price_level(since.year)
+        ratio = ctx.price_level(cpi_year) / ctx.price_level(since.year)
         real = int((Decimal(amount) / ratio).quantize(Decimal(1), rounding=ROUND_HALF_UP))
         wage_then, wage_now = ctx.series.min_wage_on(since), ctx.series.min_wage_on(ctx.as_of)
         base_then, base_now = ctx.series.base_salary_on(since), ctx.series.base_salary_on(ctx.as_of)
@@ -573,7 +580,7 @@ def cpi_erosion(ctx: AuditContext) -> list[Finding]:
                       "loss_pct": row.loss_pct, "min_wage_ratio": row.wage_ratio,
                       "base_salary_ratio": row.base_salary_ratio,
                       "cpi_unverified": Status.MEMORY in statuses},
-            citations=(parse_citation(row.subject),),
+            citations=(_cite_of(row.subject),),
             summary=L(f"Mức {vnd_vi(row.amount)} đồng đặt từ năm {row.set_year} chỉ còn tương đương "
                       f"{vnd_vi(row.real_value)} đồng theo giá năm {row.cpi_year} "
                       f"(mất {dec_vi(row.loss_pct)}%).",
@@ -619,7 +626,7 @@ def wage_erosion(ctx: AuditContext) -> list[Finding]:
             evidence={"amount": row.amount, "set_year": row.set_year,
                       "min_wage_ratio": row.wage_ratio, "wage_relative_loss_pct": pct(loss),
                       "cpi_loss_pct": row.loss_pct, "base_salary_ratio": row.base_salary_ratio},
-            citations=(parse_citation(row.subject),),
+            citations=(_cite_of(row.subject),),
             summary=L(f"Từ năm {row.set_year}, lương tối thiểu vùng I tăng "
                       f"{dec_vi(row.wage_ratio or '')} lần; mức "
                       f"{vnd_vi(row.amount)} đồng nhẹ đi {dec_vi(pct(loss))}% so với thu nhập "
@@ -674,7 +681,7 @@ def weak_frame(ctx: AuditContext) -> list[Finding]:
             year = min(ctx.start_of(provision, version).year, ctx.cpi_year)
             if since.year >= year or since.year < ctx.series.first_cpi_year:
                 continue
-            ratio = ctx.series.price_level(year) / ctx.series.price_level(since.year)
+            ratio = ctx.price_level(year) / ctx.price_level(since.year)
             loss = 1 - 1 / ratio
             if ratio <= 1:
                 continue
@@ -905,7 +912,7 @@ def upcoming_change(ctx: AuditContext) -> list[Finding]:
                 evidence={"by": str(doc.number), "issued_on": doc.issued_on.isoformat(),
                           "effective_from": doc.effective_from.isoformat(),
                           "relation": relation.kind.value, "parts": parts},
-                citations=(parse_citation(relation.basis).with_document(doc.number),),
+                citations=(_cite_of(relation.basis).with_document(doc.number),),
                 summary=L(f"{doc.number} (ban hành {doc.issued_on:%d/%m/%Y}) sẽ {verb_vi} "
                           f"{target} từ {doc.effective_from:%d/%m/%Y} ({parts_vi}).",
                           f"{doc.number} (issued {doc.issued_on.isoformat()}) {relation.kind.value} "

@@ -110,6 +110,14 @@ class AuditContext:
         """Latest year whose annual CPI was known on ``as_of`` (published after the year ends)."""
         return min(self.series.latest_cpi_year, self.as_of.year - 1)
 
+    def price_level(self, year: int) -> Decimal:
+        """The series' price level of ``year`` (cached for the run)."""
+        levels: dict[int, Decimal] = self.memo.setdefault("price_levels", {})
+        found = levels.get(year)
+        if found is None:
+            found = levels[year] = self.series.price_level(year)
+        return found
+
     @cached_property
     def index(self) -> CatalogIndex:
         """The catalog's index."""
