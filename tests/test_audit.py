@@ -310,7 +310,7 @@ def test_findings_are_ordered_and_deterministic(today: AuditReport) -> None:
 
 def test_json_schema(today: AuditReport) -> None:
     data = json.loads(json.dumps(report_json(today)))
-    assert data["schema_version"] == 1 and data["as_of"] == "2026-11-27"
+    assert data["schema_version"] == 2 and data["as_of"] == "2026-11-27"
     assert set(data["findings"][0]) == {
         "check", "severity", "document", "subject", "summary_vi", "summary_en", "evidence",
         "recommendation_vi", "recommendation_en", "citations"}

@@ -11,7 +11,7 @@ from pydantic import Field
 from ..models.citation import Citation
 from ..models.common import Frozen, Localized
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: notes are {vi, en}; min_severity, total_before_filters; new check codes
 
 
 #: Within one severity, findings of heavier checks come first: a replaced basis or a body that
