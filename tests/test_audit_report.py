@@ -40,8 +40,10 @@ def _english_leaks(text: str) -> list[str]:
     text = re.sub(r"\]\(#[^)]*\)", "]", text)  # Markdown anchors
     leaks = [code for code in known_checks() if code in text]
     leaks += [key for key in EVIDENCE_LABELS if re.search(rf"\b{key}\b", text)]
-    leaks += [w for w in ("[high]", "[medium]", "[low]", "HIGH", "MEDIUM", "Findings", "Evidence")
+    leaks += [w for w in ("[high]", "[medium]", "[low]", "HIGH", "MEDIUM", "Findings", "Evidence",
+                          "MEMORY", "CONFIRMED", "INFERRED")
               if w in text]
+    leaks += re.findall(r"(?<![\d/])20\d\d-\d\d-\d\d(?![\d/])", text)  # ISO dates, not dd/mm/yyyy
     return leaks
 
 

@@ -48,6 +48,13 @@ def _cite_of(text: str) -> Citation:
     return parse_citation(text)
 
 
+STATUS_VI = {
+    Status.CONFIRMED: "đã xác nhận", Status.CONFIRMED_SECONDARY: "xác nhận qua nguồn thứ cấp",
+    Status.CONFIRMED_NEWS: "xác nhận qua báo chí", Status.INFERRED: "suy luận",
+    Status.DERIVED: "tính toán", Status.MEMORY: "ghi nhớ, chưa kiểm chứng",
+}
+
+
 def vnd_vi(amount: int) -> str:
     """Whole đồng with Vietnamese digit grouping (``40.000.000``)."""
     return format_decimal(amount, locale="vi_VN")
@@ -442,6 +449,7 @@ def _body_finding(ctx: AuditContext, number: str, subject: Citation, official: L
     note_en = " (Unverified: the title's wording in the decree has not been seen.)" \
         if wording is Status.MEMORY else ""
     text = subject.format()
+    when_vi = f"{body.abolished_on:%d/%m/%Y}" if body.abolished_on else body.when_text()
     return Finding(
         check="abolished_body", severity=Severity.LOW if unsure else Severity.MEDIUM,
         document=number, subject=text,
@@ -450,7 +458,7 @@ def _body_finding(ctx: AuditContext, number: str, subject: Citation, official: L
                   "wording_status": wording.value},
         citations=(subject,) + extra + ((_cite_of(body.basis),) if body.basis else ()),
         summary=L(f"{text} giao thẩm quyền cho {official.vi}; {body.label.vi} "
-                  f"{'không còn từ' if gone else 'có thể đã giải thể trong'} {body.when_text()}."
+                  f"{'không còn từ' if gone else 'có thể đã giải thể trong'} {when_vi}."
                   + note_vi,
                   f"{subject.format('en')} gives competence to the {official.en}; the "
                   f"{body.label.en} {'ceased to exist on' if gone else 'may have ceased in'} "
@@ -825,7 +833,7 @@ def stale_verification(ctx: AuditContext) -> list[Finding]:
             days = (ctx.as_of - prov.verified_on).days
             reasons.append((f"kiểm chứng cách đây {days} ngày", f"verified {days} days ago"))
         if prov.status is not Status.CONFIRMED:
-            reasons.append((f"trạng thái {prov.status.value}", f"status {prov.status.value}"))
+            reasons.append((f"độ tin cậy: {STATUS_VI[prov.status]}", f"status {prov.status.value}"))
         if not reasons:
             continue
         subject = ctx.cite_text(provision)
