@@ -43,6 +43,7 @@ from ..models.provision import (
 )
 from ..models.rules import CompetenceRule
 from ..models.timeline import Repeal, Timeline
+from .bodies import known_body_codes
 from .catalog import Catalog, DocumentEntry, ProvisionKey, provision_key
 from .schema import ArticleBlock, CatalogFile, ClauseBlock, Content
 
@@ -404,7 +405,19 @@ def _check(catalog: Catalog) -> Catalog:
             raise CatalogError(source, f"{where}.successor",
                                f"{provision.successor.citation} is not in the catalog")
     _check_successor_loops(catalog)
+    _check_bodies(catalog)
     return catalog
+
+
+def _check_bodies(catalog: Catalog) -> None:
+    """Every competence rule names a body of the registry (catalog/registry/bodies.toml)."""
+    known = known_body_codes()
+    for code, timeline in catalog.competence_timelines.items():
+        for rule in timeline:
+            if rule.body not in known:
+                source = catalog.entries[str(rule.document)].source
+                raise CatalogError(source, f"competence.{code}.body",
+                                   f"unknown body {rule.body!r}; known: {', '.join(sorted(known))}")
 
 
 def _check_durations(catalog: Catalog, provision: Provision, source: str, where: str) -> None:
