@@ -256,7 +256,7 @@ class _FileReader:
                 chapter=article.chapter, sector=sector, label=clause.label,
                 acts=tuple(sorted(acts, key=lambda a: letter_index(a.point))),
                 versions=self.timeline(versions, f"{field}.amendments"), successor=successor,
-                caveats=clause.caveats,
+                caveats=clause.caveats, elements=clause.elements,
             )
         except ValidationError as exc:
             raise catalog_error(self.path, exc, field) from None
@@ -387,6 +387,11 @@ def _where(provision: Provision) -> str:
 def _check(catalog: Catalog) -> Catalog:
     """Cross-file checks: codes exist, limitation periods cover, successors resolve, no loop."""
     for number, entry in catalog.entries.items():
+        for i, scope in enumerate(entry.rules.competence_scope if entry.rules else ()):
+            unknown = [c for c in scope.officials if c not in catalog.competence_timelines]
+            if unknown:
+                raise CatalogError(entry.source, f"rules.competence_scope[{i}].officials",
+                                   f"unknown competence codes {unknown}")
         scheme = entry.rules.fine_scheme if entry.rules else None
         if scheme is not None and catalog.scheme(scheme) is None:
             raise CatalogError(entry.source, "rules.fine_scheme",
@@ -399,6 +404,11 @@ def _check(catalog: Catalog) -> Catalog:
             raise CatalogError(source, f"{where}.sector",
                                f"unknown sector {provision.sector!r}; known: "
                                f"{', '.join(sorted(catalog.sectors))}")
+        for code in provision.elements:
+            found = catalog.circumstances.get(code)
+            if found is None or found.kind.value != "aggravating":
+                raise CatalogError(source, f"{where}.elements",
+                                   f"{code!r} is not an aggravating circumstance code")
         _check_durations(catalog, provision, source, where)
         _check_limitation(catalog, provision, source, where)
         if provision.successor is not None and catalog.successor_of(provision) is None:

@@ -111,6 +111,9 @@ class ClauseBlock(Content):
     amendments: tuple[AmendmentBlock, ...] = ()
     successor: SuccessorRef | None = None
     caveats: tuple[Localized, ...] = ()
+    elements: tuple[str, ...] = Field(
+        default=(), description="aggravating circumstance codes that are elements of the act "
+        "(not counted again, Law Art. 10(2))")
 
 
 class ArticleBlock(FilePart):

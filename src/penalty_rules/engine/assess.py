@@ -115,7 +115,7 @@ def assess_violation(v: Violation, default_document: DocumentNumber | None = Non
     applied = Citation(article=provision.article, clause=provision.clause,
                        point=point or band_point, document=provision.document,
                        amended_by=version.amended_by)
-    amount = specific(v, provision, applied, frame, choice.day)
+    amount = specific(v, provision, applied, frame, choice.day, provision.elements)
     lim = limitation(v, applied, provision.sector, choice.day)
     steps = [*res.steps, *choice.steps, *lenient_steps,
              *_applied_steps(provision, version, applied, v), *frame.steps, *amount.steps,

@@ -164,6 +164,9 @@ class Provision(Frozen):
     versions: Timeline[ProvisionVersion] = Field(description="the wordings, oldest first")
     successor: Counterpart | None = None
     caveats: tuple[Localized, ...] = ()
+    elements: tuple[str, ...] = Field(
+        default=(), description="circumstance codes that are elements of the act itself: they "
+        "are not counted again as aggravating (Law Art. 10(2))")
 
     @model_validator(mode="after")
     def _has_version(self) -> Provision:

@@ -71,6 +71,31 @@ class DurationLimit(Frozen):
     provenance: Provenance
 
 
+class CompetenceScope(Frozen):
+    """A decree's division of competence (e.g. Decree 174/2026 Art. 113): which acts some
+    officials may sanction, or on what condition.
+
+    An act is within the scope when its provision lies in one of ``chapters`` or within
+    one of ``parts``; with neither, the officials keep every act and ``condition`` says
+    what limits them (for example "within their assigned duties").
+    """
+
+    officials: tuple[str, ...] = Field(min_length=1, description="codes of competence rules")
+    chapters: tuple[str, ...] = Field(default=(), description="chapters (Roman numerals)")
+    parts: tuple[Citation, ...] = Field(default=(), description="articles, clauses or points")
+    condition: Localized | None = Field(default=None, description="a limit to show, in words")
+    basis: Citation
+    provenance: Provenance
+
+    def covers(self, citation: Citation, chapter: str | None) -> bool:
+        """True if the act at ``citation`` (in ``chapter``) lies within this scope."""
+        if not self.chapters and not self.parts:
+            return True
+        if chapter is not None and chapter in self.chapters:
+            return True
+        return any(citation.within(part) for part in self.parts)
+
+
 class DecreeRules(Frozen):
     """The general rules a sanctioning decree states for its own provisions.
 
@@ -98,6 +123,8 @@ class DecreeRules(Frozen):
     duration_limit: DurationLimit | None = None
     competence_base: FineBase = FineBase.ORGANIZATION
     transition: TransitionRule | None = None
+    competence_scope: tuple[CompetenceScope, ...] = Field(
+        default=(), description="the decree's division of competence between officials")
 
     def stated_base(self, citation: Citation) -> FineBase:
         """Whom the amounts of the part at ``citation`` are written for (base or exception)."""
