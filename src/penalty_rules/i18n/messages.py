@@ -207,10 +207,34 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "No official in the catalog is competent for every act.",
     ),
     "competence.scope": (
-        "Danh mục chưa kiểm tra việc phân định thẩm quyền theo từng điều (như Điều 113 "
-        "Nghị định 174/2026/NĐ-CP).",
-        "The division of competence by article (such as Art. 113 of Decree 174/2026/NĐ-CP) is "
-        "not checked by the catalog.",
+        "Danh mục chưa ghi việc phân định thẩm quyền của {document}; chưa kiểm tra phạm vi "
+        "từng chức danh.",
+        "The catalog does not record how {document} divides competence; each official's scope "
+        "was not checked.",
+    ),
+    "competence.warning_only": (
+        "Các hành vi chỉ bị phạt cảnh cáo: mọi chức danh có thẩm quyền xử phạt trong lĩnh vực "
+        "đều được phạt cảnh cáo.",
+        "The acts are sanctioned by a warning only: every official with sanctioning power in the "
+        "sector may issue it.",
+    ),
+    "competence.condition": (
+        "{official}: chỉ trong phạm vi {condition}.",
+        "{official}: only {condition}.",
+    ),
+    "limitation.no_sanction": (
+        "Hết thời hiệu: không ra quyết định xử phạt, không phạt tiền, không áp dụng hình thức "
+        "xử phạt bổ sung.",
+        "Time-barred: no sanction decision, no fine and no additional sanction.",
+    ),
+    "limitation.remedies_remain": (
+        "Biện pháp khắc phục hậu quả vẫn có thể được quyết định áp dụng dù không ra quyết định "
+        "xử phạt.",
+        "Remedial measures may still be ordered although no sanction is decided.",
+    ),
+    "frame.warning_imposed": (
+        "Hành vi bị phạt cảnh cáo (không phạt tiền).",
+        "The act is sanctioned by a warning (no fine).",
     ),
 }
 
