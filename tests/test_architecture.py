@@ -83,7 +83,7 @@ def test_the_import_graph_has_no_circle() -> None:
         stack.append(node)
         for nxt in graph.get(node, ()):
             if seen.get(nxt) == 1:
-                cycle = stack[stack.index(nxt):] + [nxt]
+                cycle = [*stack[stack.index(nxt):], nxt]
                 pytest.fail("import circle: " + " → ".join(cycle))
             if nxt not in seen:
                 visit(nxt)

@@ -48,7 +48,7 @@ def audit(catalog: Catalog | None = None, as_of: date | None = None, *,
     for check, fn in REGISTRY:
         if checks is not None and check.code not in checks:
             continue
-        selected.append(check)
+        selected.append(check.cited_on(catalog, day))
         findings += fn(ctx)
     kept = [f for f in findings if f.severity >= floor]
     notes = [Localized(

@@ -28,8 +28,8 @@ ART_6 = Citation(article="6", clause="1", document=LAW)
 ART_24 = Citation(article="24", document=LAW)
 ART_23 = Citation(article="23", clause="2", document=LAW)
 ART_37A = Citation(article="37a", document=LAW)
-LENIENT = Citation(article="7", document="118/2021/NĐ-CP")
-ART_3D = Citation(article="3", clause="1", point="d", document=LAW)
+LENIENT = "lenient_rule"  # a dated principle of the catalog
+SEVERAL_ACTS = "several_acts"
 
 
 def L(vi: str, en: str) -> Localized:
@@ -73,11 +73,13 @@ REGISTRY: list[tuple[Check, CheckFn]] = []
 
 
 def check(code: str, title: Localized, rationale: Localized,
-          *basis: Citation) -> Callable[[CheckFn], CheckFn]:
-    """Register a check function under a code."""
+          *basis: Citation | str) -> Callable[[CheckFn], CheckFn]:
+    """Register a check function under a code; a text basis is a principle code (dated)."""
 
     def register(fn: CheckFn) -> CheckFn:
-        REGISTRY.append((Check(code=code, title=title, rationale=rationale, basis=basis), fn))
+        REGISTRY.append((Check(code=code, title=title, rationale=rationale,
+                               basis=tuple(b for b in basis if isinstance(b, Citation)),
+                               principles=tuple(b for b in basis if isinstance(b, str))), fn))
         return fn
 
     return register
@@ -843,7 +845,7 @@ def stale_verification(ctx: AuditContext) -> list[Finding]:
        L("Khi nhiều người vi phạm bị xử phạt lại về cùng hành vi, chế tài chưa đủ răn đe.",
          "When many offenders are sanctioned again for the same act, the sanction does not "
          "deter."),
-       ART_3D)
+       SEVERAL_ACTS)
 def repeat_pressure(ctx: AuditContext) -> list[Finding]:
     groups: dict[tuple[str, str, str | None], dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for entry in ctx.log:

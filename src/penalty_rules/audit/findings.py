@@ -5,11 +5,15 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 from enum import IntEnum
+from typing import TYPE_CHECKING
 
 from pydantic import Field
 
 from ..models.citation import Citation
 from ..models.common import Frozen, Localized
+
+if TYPE_CHECKING:
+    from ..catalog.catalog import Catalog
 
 SCHEMA_VERSION = 2  # 2: notes are {vi, en}; min_severity, total_before_filters; new check codes
 
@@ -78,6 +82,15 @@ class Check(Frozen):
     title: Localized
     rationale: Localized
     basis: tuple[Citation, ...] = ()
+    principles: tuple[str, ...] = Field(
+        default=(), description="codes of the dated principles the check rests on; the audit "
+        "cites their wording in force on its date")
+
+    def cited_on(self, catalog: Catalog, day: date) -> Check:
+        """This check with the principles' wordings in force on ``day`` added to its basis."""
+        found = [p.citation for code in self.principles
+                 if (p := catalog.principle(code, day)) is not None]
+        return self.model_copy(update={"basis": (*self.basis, *found)})
 
 
 EvidenceValue = int | str | float | bool | None

@@ -21,6 +21,7 @@ from importlib import resources
 from pydantic import Field, TypeAdapter
 
 from ..models.common import VND, Frozen, Status
+from ..models.timeline import Dated, Timeline
 
 BASE_YEAR = 2007
 
@@ -34,10 +35,9 @@ class CpiYear(Frozen):
     source: str
 
 
-class WageStep(Frozen):
-    """A wage level from a date on."""
+class WageStep(Dated):
+    """A wage level, in force from ``valid_from`` until the next level."""
 
-    effective_from: date
     amount: VND
     status: Status
     source: str
@@ -46,8 +46,8 @@ class WageStep(Frozen):
 class _IndicesFile(Frozen):
     format: int
     cpi: tuple[CpiYear, ...]
-    base_salary: tuple[WageStep, ...]
-    min_wage_region1: tuple[WageStep, ...]
+    base_salary: Timeline[WageStep]
+    min_wage_region1: Timeline[WageStep]
 
 
 @dataclass(frozen=True)
@@ -55,8 +55,8 @@ class EconomicSeries:
     """The series with look-ups; the price level is chained from 2007 = 100."""
 
     cpi: tuple[CpiYear, ...]
-    base_salary: tuple[WageStep, ...]
-    min_wage_region1: tuple[WageStep, ...]
+    base_salary: Timeline[WageStep]
+    min_wage_region1: Timeline[WageStep]
 
     @property
     def first_cpi_year(self) -> int:
@@ -87,17 +87,13 @@ class EconomicSeries:
         """Statuses of the CPI rows used between two years."""
         return {c.status for c in self.cpi if start < c.year <= end}
 
-    def _step(self, series: tuple[WageStep, ...], day: date) -> WageStep | None:
-        found = [s for s in series if s.effective_from <= day]
-        return max(found, key=lambda s: s.effective_from) if found else None
-
     def base_salary_on(self, day: date) -> WageStep | None:
         """Base salary in force on ``day``."""
-        return self._step(self.base_salary, day)
+        return self.base_salary.at(day)
 
     def min_wage_on(self, day: date) -> WageStep | None:
         """Region I minimum wage in force on ``day``."""
-        return self._step(self.min_wage_region1, day)
+        return self.min_wage_region1.at(day)
 
 
 @functools.lru_cache(maxsize=1)
