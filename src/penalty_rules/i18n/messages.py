@@ -57,6 +57,49 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "The later rule {later} (frame {later_min_vnd}–{later_max_vnd}) is more lenient than "
         "{current} (frame {current_min_vnd}–{current_max_vnd}): the more lenient rule applies.",
     ),
+    "lenient.applied_later_warning": (
+        "Quy định sau {later} chỉ phạt cảnh cáo, nhẹ hơn {current} (khung "
+        "{current_min_vnd}–{current_max_vnd}): áp dụng quy định nhẹ hơn.",
+        "The later rule {later} imposes a warning only, which is more lenient than {current} "
+        "(frame {current_min_vnd}–{current_max_vnd}): the more lenient rule applies.",
+    ),
+    "lenient.applied_current_warning": (
+        "Quy định sau {later} nhẹ hơn {current}: áp dụng quy định nhẹ hơn.",
+        "The later rule {later} is more lenient than {current}: the more lenient rule applies.",
+    ),
+    "lenient.applied_warnings": (
+        "Quy định sau {later} nhẹ hơn {current}: áp dụng quy định nhẹ hơn.",
+        "The later rule {later} is more lenient than {current}: the more lenient rule applies.",
+    ),
+    "lenient.kept_later_warning": (
+        "Quy định sau {later} chỉ phạt cảnh cáo nhưng không nhẹ hơn; giữ {current}.",
+        "The later rule {later} imposes a warning only but is not more lenient; {current} is kept.",
+    ),
+    "lenient.kept_current_warning": (
+        "Quy định sau {later} (khung {later_min_vnd}–{later_max_vnd}) nặng hơn {current} "
+        "(chỉ phạt cảnh cáo); giữ {current}.",
+        "The later rule {later} (frame {later_min_vnd}–{later_max_vnd}) is heavier than "
+        "{current} (a warning only); {current} is kept.",
+    ),
+    "lenient.kept_warnings": (
+        "Cả quy định sau {later} và {current} đều chỉ phạt cảnh cáo; giữ {current}.",
+        "Both the later rule {later} and {current} impose a warning only; {current} is kept.",
+    ),
+    "resolve.document_inferred": (
+        "Trích dẫn không ghi văn bản; chỉ {document} có điều khoản này còn hiệu lực vào ngày "
+        "quyết định áp dụng: dùng {document}.",
+        "The citation names no document; only {document} has this clause in force on the day "
+        "that decides the law: {document} is used.",
+    ),
+    "resolve.default_document": (
+        "Trích dẫn không ghi văn bản: dùng văn bản mặc định {document}.",
+        "The citation names no document: the default document {document} is used.",
+    ),
+    "fine.element_not_aggravating": (
+        "{circumstance} là yếu tố cấu thành hành vi vi phạm nên không được tính là tình tiết "
+        "tăng nặng.",
+        "{circumstance} is an element of the act itself, so it is not counted as aggravating.",
+    ),
     "lenient.not_comparable": (
         "Không so sánh được với quy định sau {later}: {reason}.",
         "The later rule {later} could not be compared: {reason}.",
