@@ -190,3 +190,45 @@ def test_loader_raises_only_catalog_errors(text: str) -> None:
         path.write_text(text, encoding="utf-8")
         with contextlib.suppress(CatalogError):
             load_files([path], load_catalog())
+
+
+USER_SECTOR_OVERLAY = """format = 1
+
+[document]
+number = "15/2012/QH13"
+overlay = true
+
+[[sector]]
+code = "information_technology"
+label = { vi = "Công nghệ thông tin", en = "IT" }
+[[sector.limitation]]
+years = 5
+valid_from = 2013-07-01
+basis = "khoản 1 Điều 6"
+provenance = { source = "user test", status = "MEMORY" }
+"""
+
+
+def test_a_user_file_cannot_redefine_bundled_codes_without_declaring_an_overlay(tmp_path: Path) -> None:
+    plain = USER_SECTOR_OVERLAY.replace('number = "15/2012/QH13"\noverlay = true',
+                                        'number = "1/2099/NĐ-CP"\ntitle = { vi = "T", en = "T" }\n'
+                                        'issuer = { vi = "C", en = "G" }\neffective_from = 2099-01-01\n'
+                                        'provenance = { source = "user test", status = "MEMORY" }')
+    with pytest.raises(CatalogError, match="sector 'information_technology' is already defined"):
+        load_files([write(tmp_path, "plain.toml", plain)], load_catalog())
+
+
+def test_results_computed_with_user_data_name_the_files(tmp_path: Path) -> None:
+    from penalty_rules import assess
+
+    path = write(tmp_path, "overlay.toml", USER_SECTOR_OVERLAY)
+    catalog = load_files([path], load_catalog())
+    case = {"offender": {"kind": "individual"}, "decided_on": "2026-09-01",
+            "violations": [{"provision": "điểm a khoản 1 Điều 95 Nghị định 174/2026/NĐ-CP",
+                            "committed_on": "2026-07-20", "ended_on": "2026-07-20",
+                            "detected_on": "2026-07-25"}]}
+    result = assess(case, catalog)
+    assert "USER DATA" in result.flags
+    step = next(s for s in result.trace if s.message == "provenance.user_overrides")
+    assert str(path) in str(step.params["overrides"])
+    assert "USER DATA" not in assess(case).flags  # the bundled catalog alone is not flagged

@@ -67,6 +67,9 @@ class Catalog:
     treatments: Mapping[OffenderKind, OffenderTreatment] = field(default_factory=dict)
     principles: Mapping[str, Timeline[Principle]] = field(default_factory=dict)
     measure_types: Mapping[str, MeasureType] = field(default_factory=dict)
+    provision_sources: Mapping[ProvisionKey, str] = field(default_factory=dict)
+    overrides: tuple[str, ...] = field(
+        default=(), metadata={"doc": "codes of the bundled law redefined by user files"})
     _by_article: Mapping[str, tuple[Provision, ...]] = field(
         init=False, repr=False, compare=False, default_factory=dict)
     _predecessors: Mapping[ProvisionKey, tuple[Provision, ...]] = field(
@@ -80,7 +83,8 @@ class Catalog:
 
     def __post_init__(self) -> None:
         for name in ("entries", "provisions", "sectors", "circumstances", "treatments",
-                     "principles", "competence_timelines", "measure_types"):
+                     "principles", "competence_timelines", "measure_types",
+                     "provision_sources"):
             object.__setattr__(self, name, MappingProxyType(dict(getattr(self, name))))
         by_article: dict[str, list[Provision]] = {}
         before: dict[ProvisionKey, list[Provision]] = {}
@@ -140,6 +144,18 @@ class Catalog:
         if entry is None:
             raise DocumentNotFound(key, sorted(self.entries))
         return entry.document
+
+    def user_files_of(self, provision: Provision) -> tuple[str, ...]:
+        """Catalog files outside the bundled data that define or change ``provision`` (its
+        clause or its decree's rules); empty for bundled law."""
+        files = []
+        source = self.provision_sources.get(provision_key(provision))
+        if source is not None and not is_bundled(source):
+            files.append(source)
+        entry = self.entries.get(str(provision.document))
+        if entry is not None:
+            files += [s for s in entry.sources if not is_bundled(s) and s not in files]
+        return tuple(files)
 
     def rules_for(self, number: DocumentNumber) -> DecreeRules | None:
         """The general rules a decree states for itself, if any."""
@@ -350,6 +366,14 @@ class Catalog:
     def scheme(self, code: str) -> FineScheme | None:
         """A fine scheme by code."""
         return next((s for s in self.schemes if s.code == code), None)
+
+
+BUNDLED_PREFIX = "penalty_rules/catalog/data/"
+
+
+def is_bundled(source: str) -> bool:
+    """True for a catalog file shipped with the library."""
+    return source.startswith(BUNDLED_PREFIX)
 
 
 def _part_covers(parts: Iterable[str], provision: Provision) -> bool:

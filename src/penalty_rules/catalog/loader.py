@@ -44,7 +44,7 @@ from ..models.provision import (
 from ..models.rules import CompetenceRule
 from ..models.timeline import Repeal, Timeline
 from .bodies import known_body_codes
-from .catalog import Catalog, DocumentEntry, ProvisionKey, provision_key
+from .catalog import Catalog, DocumentEntry, ProvisionKey, is_bundled, provision_key
 from .schema import ArticleBlock, CatalogFile, ClauseBlock, Content
 
 DATA_PACKAGE = "penalty_rules.catalog.data"
@@ -300,8 +300,10 @@ def _merge(catalog: Catalog, path: str, text: str) -> Catalog:
     key = str(reader.number)
     entries = dict(catalog.entries)
     provisions: dict[ProvisionKey, Provision] = dict(catalog.provisions)
+    sources: dict[ProvisionKey, str] = dict(catalog.provision_sources)
     existing = reader.existing
     overlay = raw.document.overlay
+    overrides = list(catalog.overrides)
     if overlay:
         if existing is None:
             raise CatalogError(path, "document.overlay",
@@ -326,9 +328,11 @@ def _merge(catalog: Catalog, path: str, text: str) -> Catalog:
     rules = raw.rules
     if existing is not None and rules is None:
         rules = existing.rules
-    sources = list(existing.sources) if existing is not None else []
+    earlier = list(existing.sources) if existing is not None else []
+    changed_rules = raw.rules is not None or existing is None
     entries[key] = DocumentEntry(document=document, source=existing.source if existing else path,
-                                 rules=rules, sources=(*sources, path))
+                                 rules=rules,
+                                 sources=(*earlier, path) if changed_rules else tuple(earlier))
 
     def by_code(what: str, old: Mapping[str, Any], new: Iterable[tuple[str, Any]]) -> dict[str, Any]:
         """Entries by code; redefining a code already loaded needs ``overlay = true``."""
@@ -339,6 +343,8 @@ def _merge(catalog: Catalog, path: str, text: str) -> Catalog:
                                    f"{what} {code!r} is already defined by a file loaded earlier; "
                                    "a file may redefine it only as an overlay (overlay = true in "
                                    "[document], naming the document whose rules it amends)")
+            if code in merged and not is_bundled(path):
+                overrides.append(f"{what} {code} ({path})")
             merged[code] = item
         return merged
 
@@ -351,6 +357,7 @@ def _merge(catalog: Catalog, path: str, text: str) -> Catalog:
                                f"{provision.citation} is already loaded; only an overlay may "
                                "replace it")
         provisions[pkey] = provision
+        sources[pkey] = path
     sectors = by_code("sector", catalog.sectors, ((x.code, x) for x in raw.sector))
     circumstances = by_code("circumstance", catalog.circumstances,
                             ((x.code, x) for x in raw.circumstance))
@@ -373,7 +380,8 @@ def _merge(catalog: Catalog, path: str, text: str) -> Catalog:
     return replace(
         catalog, entries=entries, provisions=provisions, sectors=sectors,
         circumstances=circumstances, schemes=tuple(schemes.values()),
-        competence_timelines=competence, measure_types=measure_types,
+        competence_timelines=competence, measure_types=measure_types, provision_sources=sources,
+        overrides=tuple(overrides),
         treatments={OffenderKind(k): v for k, v in treatments.items()},
         principles={code: Timeline(items) for code, items in principles.items()},
     )

@@ -92,6 +92,8 @@ def _applied_steps(provision: Provision, version: ProvisionVersion, applied: Cit
         steps.append(step("measures", "measures.incomplete", applied,
                           flags=("MEASURES INCOMPLETE",)))
     steps += [step("caveat", "caveat", flags=("CAVEAT",), text=c) for c in provision.caveats]
+    steps += [step("provenance", "provenance.user_file", applied, flags=("USER DATA",),
+                   citation=applied, file=path) for path in v.catalog.user_files_of(provision)]
     return steps
 
 
@@ -182,6 +184,9 @@ def assess(case: Case | Mapping[str, Any], catalog: Catalog | None = None, *,
                             f"{fact.detected_on} is after the decision date {decided_on}")
     fined_as, case_steps = _fined_as(catalog, case.offender.kind)
     case_steps.insert(0, step("case.decided_on", "case.decided_on", day=decided_on))
+    if catalog.overrides:
+        case_steps.append(step("provenance", "provenance.user_overrides", flags=("USER DATA",),
+                               overrides="; ".join(catalog.overrides)))
     results: list[ViolationAssessment] = []
     needs: list[ActNeed] = []
     once_seen: dict[tuple[str, str, str | None], int] = {}
@@ -206,7 +211,7 @@ def assess(case: Case | Mapping[str, Any], catalog: Catalog | None = None, *,
                            total_vnd=total))
     officials, competence_steps = competent(catalog, needs, fined_as, decided_on)
     case_steps += competence_steps
-    flags: list[str] = []
+    flags: list[str] = ["USER DATA"] if catalog.overrides else []
     for r in results:
         for f in r.flags:
             if f not in flags:

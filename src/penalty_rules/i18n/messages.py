@@ -117,6 +117,16 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "The sources did not show every additional sanction and remedial measure of this "
         "provision; check the text.",
     ),
+    "provenance.user_file": (
+        "Quy định {citation} được lập hoặc thay đổi bởi tệp danh mục của người dùng {file}, "
+        "không phải dữ liệu đi kèm thư viện.",
+        "{citation} was defined or changed by the user catalog file {file}, not by the data "
+        "bundled with the library.",
+    ),
+    "provenance.user_overrides": (
+        "Tệp danh mục của người dùng đã định nghĩa lại quy định đi kèm thư viện: {overrides}.",
+        "User catalog files redefine bundled rules: {overrides}.",
+    ),
     "provenance.flag": (
         "Số liệu của {citation} có trạng thái {status} (nguồn: {source}).",
         "The figures of {citation} have status {status} (source: {source}).",
