@@ -232,3 +232,49 @@ def test_results_computed_with_user_data_name_the_files(tmp_path: Path) -> None:
     step = next(s for s in result.trace if s.message == "provenance.user_overrides")
     assert str(path) in str(step.params["overrides"])
     assert "USER DATA" not in assess(case).flags  # the bundled catalog alone is not flagged
+
+
+LOOP_A = """format = 1
+
+[document]
+number = "1/2098/NĐ-CP"
+title = { vi = "A", en = "A" }
+issuer = { vi = "Chính phủ", en = "Government" }
+effective_from = 2098-01-01
+provenance = { source = "test fixture", status = "MEMORY" }
+
+[[document.relations]]
+kind = "amends"
+target = "2/2098/NĐ-CP"
+on = 2098-01-01
+basis = "Điều 1"
+provenance = { source = "test fixture", status = "MEMORY" }
+"""
+
+
+def test_documents_acting_on_each_other_in_a_circle_are_refused(tmp_path: Path) -> None:
+    loop_b = LOOP_A.replace("1/2098", "X").replace("2/2098", "1/2098").replace("X", "2/2098")
+    with pytest.raises(CatalogError, match="in a circle: 1/2098/NĐ-CP → 2/2098/NĐ-CP → 1/2098/NĐ-CP"):
+        load_files([write(tmp_path, "a.toml", LOOP_A), write(tmp_path, "b.toml", loop_b)],
+                   load_catalog())
+
+
+def test_a_clause_succeeding_itself_is_refused(tmp_path: Path) -> None:
+    text = LOOP_A.split("[[document.relations]]")[0] + """
+[rules]
+fine_base = "organization"
+fine_base_basis = "khoản 1 Điều 2"
+fine_base_provenance = { source = "test fixture", status = "MEMORY" }
+
+[article.5]
+title = { vi = "Thử", en = "Test" }
+sector = "telecom"
+
+[article.5.clause.1]
+label = { vi = "Thử", en = "Test" }
+fine = { kind = "frame", min = 1_000_000, max = 2_000_000 }
+provenance = { source = "test fixture", status = "MEMORY" }
+successor = { citation = "khoản 1 Điều 5 Nghị định 1/2098/NĐ-CP", provenance = { source = "test fixture", status = "MEMORY" } }
+"""
+    with pytest.raises(CatalogError, match="successor links loop"):
+        load_files([write(tmp_path, "self.toml", text)], load_catalog())

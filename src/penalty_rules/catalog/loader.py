@@ -423,8 +423,29 @@ def _check(catalog: Catalog) -> Catalog:
             raise CatalogError(source, f"{where}.successor",
                                f"{provision.successor.citation} is not in the catalog")
     _check_successor_loops(catalog)
+    _check_relation_loops(catalog)
     _check_bodies(catalog)
     return catalog
+
+
+def _check_relation_loops(catalog: Catalog) -> None:
+    """Documents may not replace, amend or repeal each other in a circle."""
+    edges = {number: {str(r.target) for r in entry.document.relations}
+             for number, entry in catalog.entries.items()}
+    for start in edges:
+        path = [start]
+        frontier = [(start, path)]
+        seen = {start}
+        while frontier:
+            node, trail = frontier.pop()
+            for nxt in edges.get(node, ()):
+                if nxt == start:
+                    chain = " → ".join([*trail, nxt])
+                    raise CatalogError(catalog.entries[start].source, "document.relations",
+                                       f"documents act on each other in a circle: {chain}")
+                if nxt not in seen:
+                    seen.add(nxt)
+                    frontier.append((nxt, [*trail, nxt]))
 
 
 def _check_bodies(catalog: Catalog) -> None:
