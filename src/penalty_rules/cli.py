@@ -42,6 +42,7 @@ from .report.audit import (
     report_text,
     report_xlsx,
 )
+from .report.decision import decision_docx, decision_json, decision_markdown, draft_decision
 from .report.jsonout import assessment_json
 from .report.listing import (
     circumstances_json,
@@ -79,6 +80,17 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("case", help="path to the case JSON file, or - for standard input")
     p.add_argument("--today", type=date.fromisoformat, default=None,
                    help="decision date when the case gives none (default: the system date)")
+    p = sub.add_parser("decision", parents=[base], help="draft a sanction decision for a case")
+    p.add_argument("case", help="path to the case JSON file, or - for standard input")
+    p.add_argument("--format", choices=("md", "json", "docx"), default="md",
+                   help="draft format (default: md; docx needs --output and the optional extra "
+                        "penalty_rules[docx])")
+    p.add_argument("--official", default=None, metavar="CODE",
+                   help="code of the signing official, one of the competent officials")
+    p.add_argument("--today", type=date.fromisoformat, default=None,
+                   help="decision date when the case gives none (default: the system date)")
+    p.add_argument("--output", default=None, metavar="FILE",
+                   help="write the draft to FILE instead of standard output")
     p = sub.add_parser("cite", parents=[common], help="read a citation and look it up")
     p.add_argument("text", help="citation in any accepted form")
     p = sub.add_parser("catalog", parents=[common], help="list documents or provisions")
@@ -172,6 +184,8 @@ def _run(args: argparse.Namespace, catalog: Catalog) -> int:
         result = assess(data, catalog, today=args.today)
         _emit(assessment_json(result), args.format, render_text(result, args.lang))
         return 0
+    if args.command == "decision":
+        return _decision(args, catalog)
     if args.command == "cite":
         citation = parse_citation(args.text)
         try:
@@ -231,6 +245,28 @@ def _run(args: argparse.Namespace, catalog: Catalog) -> int:
         _emit(proposal.model_dump(mode="json"), args.format, reform_text(proposal, args.lang))
         return 0
     raise AssertionError(args.command)
+
+
+def _decision(args: argparse.Namespace, catalog: Catalog) -> int:
+    data = _read_case(args.case)
+    if not isinstance(data, dict):
+        raise CaseError("case", "the case must be a JSON object")
+    draft = draft_decision(assess(data, catalog, today=args.today), official=args.official,
+                           catalog=catalog)
+    if args.format == "docx":
+        if not args.output:
+            raise CaseError("output", "--format docx writes a binary file: give --output FILE.docx")
+        decision_docx(draft, args.output, args.lang)
+        return 0
+    if args.format == "json":
+        text = json.dumps(decision_json(draft), ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = decision_markdown(draft, args.lang)
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
 
 
 def _sector_provisions(catalog: Catalog, sector: str, document: str | None) -> list[Provision]:
