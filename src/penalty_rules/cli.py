@@ -58,6 +58,7 @@ from .report.planning import reform_text, targets_text
 from .report.proposal import proposal_csv, proposal_docx, proposal_markdown
 from .report.searchout import search_json, search_text
 from .report.text import render_text
+from .service.app import serve
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -91,6 +92,10 @@ def _parser() -> argparse.ArgumentParser:
                    help="decision date when the case gives none (default: the system date)")
     p.add_argument("--output", default=None, metavar="FILE",
                    help="write the draft to FILE instead of standard output")
+    p = sub.add_parser("serve", parents=[base],
+                       help="run the REST service (optional extra penalty_rules[service])")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
     p = sub.add_parser("cite", parents=[common], help="read a citation and look it up")
     p.add_argument("text", help="citation in any accepted form")
     p = sub.add_parser("catalog", parents=[common], help="list documents or provisions")
@@ -186,6 +191,9 @@ def _run(args: argparse.Namespace, catalog: Catalog) -> int:
         return 0
     if args.command == "decision":
         return _decision(args, catalog)
+    if args.command == "serve":
+        serve(args.host, args.port, catalog)
+        return 0
     if args.command == "cite":
         citation = parse_citation(args.text)
         try:
