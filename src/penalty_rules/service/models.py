@@ -25,8 +25,6 @@ MAX_BATCH = 500
 class Problem(Frozen):
     """An error as RFC 9457 problem details, with the library's error class as ``code``."""
 
-    model_config = Frozen.model_config | {"extra": "allow"}
-
     type: str = Field(description="URI reference naming the kind of problem")
     title: str
     status: int
