@@ -173,3 +173,14 @@ def test_docx_without_python_docx_says_which_extra(monkeypatch: pytest.MonkeyPat
                  "--output", str(tmp_path / "x.docx")])
     assert code == 2
     assert "penalty_rules[docx]" in capsys.readouterr().err
+
+
+def test_circumstances_are_named_with_their_basis() -> None:
+    draft = draft_decision(assess(json.loads((CASES / "sim-shop-2026.json").read_text(encoding="utf-8"))))
+    first, second = draft.acts
+    assert [c.code for c in first.aggravating] == ["concealed"] and not first.mitigating
+    assert {c.code for c in second.mitigating} == {"remedied_harm", "confessed"}
+    assert all(c.basis is not None and c.basis.article in {"9", "10"}
+               for c in (*first.aggravating, *second.mitigating))
+    text = decision_markdown(draft)
+    assert "Tình tiết tăng nặng: " in text and "Tình tiết giảm nhẹ: " in text

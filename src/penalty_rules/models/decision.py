@@ -57,6 +57,14 @@ class LegalBasis(Frozen):
     to_fill: bool = Field(default=False, description="True when a person must complete it")
 
 
+class CircumstanceLine(Frozen):
+    """A mitigating or aggravating circumstance taken into account, with its legal basis."""
+
+    code: str
+    label: Localized
+    basis: Citation | None = None
+
+
 class DraftAct(Frozen):
     """One sanctioned act: the provision, the fine in figures and in words, the measures."""
 
@@ -66,6 +74,8 @@ class DraftAct(Frozen):
     fine: VND | None = Field(description="amount for this act; None when no fine was computed")
     fine_words: str | None = Field(description="the amount in Vietnamese words")
     times: int = 1
+    mitigating: tuple[CircumstanceLine, ...] = ()
+    aggravating: tuple[CircumstanceLine, ...] = ()
     additional_sanctions: tuple[AppliedMeasure, ...] = ()
     remedial_measures: tuple[AppliedMeasure, ...] = ()
     flags: tuple[str, ...] = ()

@@ -52,11 +52,12 @@ from ..catalog.laws import law_registry
 from ..catalog.loader import bundled_catalog
 from ..citations.parse import parse_citation
 from ..errors import CaseError
-from ..models.assessment import AppliedMeasure, Assessment
+from ..models.assessment import AppliedMeasure, Assessment, ViolationAssessment
 from ..models.common import Localized, Provenance, Status
 from ..models.decision import (
     TO_CONFIRM,
     TO_FILL,
+    CircumstanceLine,
     DecisionDraft,
     DraftAct,
     DraftField,
@@ -172,6 +173,25 @@ def _choose(a: Assessment, official: str | None, catalog: Catalog) -> Signer:
     raise CaseError("official", f"{reason}; competent officials: {listing}")
 
 
+def _circumstances(catalog: Catalog, v: ViolationAssessment,
+                   kind: str) -> tuple[CircumstanceLine, ...]:
+    """The circumstances the fine stage took into account (from its trace step)."""
+    step = next((s for s in v.trace if s.rule == "fine.circumstances"), None)
+    listed = step.params.get(kind) if step is not None else None
+    if not isinstance(listed, str):
+        return ()
+    out = []
+    for code in (c.strip() for c in listed.split(",")):
+        if not code or code == "-":
+            continue
+        known = catalog.circumstance(code)
+        if known is None:
+            out.append(CircumstanceLine(code=code, label=Localized(vi=code, en=code)))
+        else:
+            out.append(CircumstanceLine(code=known.code, label=known.label, basis=known.basis))
+    return tuple(out)
+
+
 def draft_decision(assessment: Assessment, *, official: str | None = None,
                    catalog: Catalog | None = None) -> DecisionDraft:
     """A draft sanction decision for ``assessment``; ``official`` is the signer's code.
@@ -200,6 +220,8 @@ def draft_decision(assessment: Assessment, *, official: str | None = None,
         acts.append(DraftAct(
             index=v.index, provision=v.provision, label=label, fine=v.fine,
             fine_words=amount_in_words(v.fine) if v.fine is not None else None, times=v.times,
+            mitigating=_circumstances(catalog, v, "mitigating"),
+            aggravating=_circumstances(catalog, v, "aggravating"),
             additional_sanctions=v.additional_sanctions, remedial_measures=v.remedial_measures,
             flags=v.flags))
     if not acts:
@@ -331,6 +353,8 @@ _T = {
     "words": ("Bằng chữ", "In words (Vietnamese)"),
     "times": ("lần", "times"),
     "no_fine": ("chưa tính được mức phạt", "no fine computed"),
+    "mitigating": ("Tình tiết giảm nhẹ", "Mitigating circumstances"),
+    "aggravating": ("Tình tiết tăng nặng", "Aggravating circumstances"),
     "additional": ("Hình thức xử phạt bổ sung", "Additional sanctions"),
     "remedial": ("Biện pháp khắc phục hậu quả", "Remedial measures"),
     "none": ("không", "none"),
@@ -395,6 +419,11 @@ def _blocks(d: DecisionDraft, lang: str) -> Iterator[Block]:
             times = f" ({act.times} {_t('times', lang)})" if act.times > 1 else ""
             yield "bullet", (f"{_t('fine', lang)}: {money(act.fine, lang)}{times} — "
                              f"{_t('words', lang)}: {act.fine_words}")
+        for key, lines in (("mitigating", act.mitigating), ("aggravating", act.aggravating)):
+            if lines:
+                yield "bullet", f"{_t(key, lang)}: " + "; ".join(
+                    c.label.get(lang) + (f" ({citation_text(c.basis, lang)})" if c.basis else "")
+                    for c in lines)
         extra = "; ".join(_measure(m, lang) for m in act.additional_sanctions) or _t("none", lang)
         yield "bullet", f"{_t('additional', lang)}: {extra}"
         remedy = "; ".join(_measure(m, lang) for m in act.remedial_measures) or _t("none", lang)
