@@ -50,6 +50,7 @@ from .models.offender import FineBase, Offender, OffenderKind
 from .models.provision import BandedFine, FineFrame, Measure, PerUnitFine, Provision
 from .models.rules import CompetenceRule, DecreeRules, FineScheme, SchemeKind
 from .models.sector import Sector
+from .report.decision import draft_decision
 from .report.formatting import long_date, money, render_step
 from .report.jsonout import assessment_json
 from .report.text import render_text
@@ -104,6 +105,7 @@ __all__ = [
     "assess",
     "assessment_json",
     "bundled_catalog",
+    "draft_decision",
     "load_catalog",
     "load_files",
     "long_date",

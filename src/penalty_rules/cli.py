@@ -22,12 +22,14 @@ from .audit.auditor import audit
 from .audit.propose import propose
 from .catalog.catalog import Catalog
 from .catalog.loader import load_catalog
+from .catalog.search import SearchError, search
 from .citations.parse import parse_citation
 from .compare.coverage import coverage, coverage_json, coverage_text
 from .compare.diff import diff_documents, diff_json, diff_markdown, diff_text
 from .engine.assess import assess
 from .errors import CaseError, PenaltyRulesError, ProvisionNotFound
 from .ingest import ingest_text
+from .models.provision import Provision
 from .planning.caselog import load_case_log
 from .planning.reform import load_changes, what_if
 from .planning.targets import compute_targets
@@ -40,6 +42,7 @@ from .report.audit import (
     report_text,
     report_xlsx,
 )
+from .report.decision import decision_docx, decision_json, decision_markdown, draft_decision
 from .report.jsonout import assessment_json
 from .report.listing import (
     circumstances_json,
@@ -53,7 +56,9 @@ from .report.listing import (
 )
 from .report.planning import reform_text, targets_text
 from .report.proposal import proposal_csv, proposal_docx, proposal_markdown
+from .report.searchout import search_json, search_text
 from .report.text import render_text
+from .service.app import serve
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -76,12 +81,35 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("case", help="path to the case JSON file, or - for standard input")
     p.add_argument("--today", type=date.fromisoformat, default=None,
                    help="decision date when the case gives none (default: the system date)")
+    p = sub.add_parser("decision", parents=[base], help="draft a sanction decision for a case")
+    p.add_argument("case", help="path to the case JSON file, or - for standard input")
+    p.add_argument("--format", choices=("md", "json", "docx"), default="md",
+                   help="draft format (default: md; docx needs --output and the optional extra "
+                        "penalty_rules[docx])")
+    p.add_argument("--official", default=None, metavar="CODE",
+                   help="code of the signing official, one of the competent officials")
+    p.add_argument("--today", type=date.fromisoformat, default=None,
+                   help="decision date when the case gives none (default: the system date)")
+    p.add_argument("--output", default=None, metavar="FILE",
+                   help="write the draft to FILE instead of standard output")
+    p = sub.add_parser("serve", parents=[base],
+                       help="run the REST service (optional extra penalty_rules[service])")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
     p = sub.add_parser("cite", parents=[common], help="read a citation and look it up")
     p.add_argument("text", help="citation in any accepted form")
     p = sub.add_parser("catalog", parents=[common], help="list documents or provisions")
     p.add_argument("--document", default=None, help="list the provisions of this document")
     p.add_argument("--coverage", action="store_true",
                    help="how many provisions per document, by status, and missing articles")
+    p.add_argument("--sector", default=None, help="list the provisions of this sector code")
+    p = sub.add_parser("search", parents=[common], help="find provisions by what they are about")
+    p.add_argument("text", help="words to look for (diacritics optional)")
+    p.add_argument("--document", default=None, help="search one document (e.g. 174/2026)")
+    p.add_argument("--sector", default=None, help="search one sector code")
+    p.add_argument("--as-of", type=date.fromisoformat, default=None,
+                   help="day whose provisions and frames are searched (default: today)")
+    p.add_argument("--limit", type=int, default=10, help="at most this many hits (default: 10)")
     p = sub.add_parser("ingest", help="read a decree's text into draft catalog entries")
     p.add_argument("text_file", help="the decree text (plain text or Markdown)")
     p.add_argument("--document", required=True, help="the decree's number, e.g. 174/2026/NĐ-CP")
@@ -161,6 +189,11 @@ def _run(args: argparse.Namespace, catalog: Catalog) -> int:
         result = assess(data, catalog, today=args.today)
         _emit(assessment_json(result), args.format, render_text(result, args.lang))
         return 0
+    if args.command == "decision":
+        return _decision(args, catalog)
+    if args.command == "serve":
+        serve(args.host, args.port, catalog)
+        return 0
     if args.command == "cite":
         citation = parse_citation(args.text)
         try:
@@ -183,6 +216,10 @@ def _run(args: argparse.Namespace, catalog: Catalog) -> int:
         if args.coverage:
             rows = coverage(catalog)
             _emit(coverage_json(rows), args.format, coverage_text(rows))
+        elif args.sector:
+            provisions = _sector_provisions(catalog, args.sector, args.document)
+            _emit(provisions_json(provisions, catalog), args.format,
+                  provisions_text(provisions, args.lang))
         elif args.document:
             number = catalog.document(args.document).number
             provisions = catalog.provisions_of(number)
@@ -190,6 +227,13 @@ def _run(args: argparse.Namespace, catalog: Catalog) -> int:
                   provisions_text(provisions, args.lang))
         else:
             _emit(documents_json(catalog), args.format, documents_text(catalog, args.lang))
+        return 0
+    if args.command == "search":
+        day = args.as_of or date.today()
+        hits = search(catalog, args.text, document=args.document, sector=args.sector, as_of=day,
+                      limit=args.limit)
+        _emit(search_json(args.text, day, hits), args.format,
+              search_text(args.text, day, hits, args.lang))
         return 0
     if args.command == "circumstances":
         _emit(circumstances_json(catalog), args.format, circumstances_text(catalog, args.lang))
@@ -209,6 +253,36 @@ def _run(args: argparse.Namespace, catalog: Catalog) -> int:
         _emit(proposal.model_dump(mode="json"), args.format, reform_text(proposal, args.lang))
         return 0
     raise AssertionError(args.command)
+
+
+def _decision(args: argparse.Namespace, catalog: Catalog) -> int:
+    data = _read_case(args.case)
+    if not isinstance(data, dict):
+        raise CaseError("case", "the case must be a JSON object")
+    draft = draft_decision(assess(data, catalog, today=args.today), official=args.official,
+                           catalog=catalog)
+    if args.format == "docx":
+        if not args.output:
+            raise CaseError("output", "--format docx writes a binary file: give --output FILE.docx")
+        decision_docx(draft, args.output, args.lang)
+        return 0
+    if args.format == "json":
+        text = json.dumps(decision_json(draft), ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = decision_markdown(draft, args.lang)
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _sector_provisions(catalog: Catalog, sector: str, document: str | None) -> list[Provision]:
+    if sector not in catalog.sectors:
+        raise SearchError("sector", f"unknown sector {sector!r}; known: "
+                          f"{', '.join(sorted(catalog.sectors))}")
+    number = catalog.document(document).number if document else None
+    return [p for p in catalog.provisions_of(number) if p.sector == sector]
 
 
 def _audit(args: argparse.Namespace, catalog: Catalog) -> int:

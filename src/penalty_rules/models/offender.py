@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from pydantic import Field, field_validator
+
 from .citation import Citation
 from .common import Frozen, Localized, Provenance
+from .taxcode import check_tax_code
 
 
 class OffenderKind(StrEnum):
@@ -28,6 +31,12 @@ class Offender(Frozen):
 
     kind: OffenderKind
     name: str | None = None
+    tax_code: str | None = Field(default=None, description="mã số thuế: 10 digits, or 13 for a branch")
+
+    @field_validator("tax_code")
+    @classmethod
+    def _tax_code(cls, value: str | None) -> str | None:
+        return None if value is None else check_tax_code(value)
 
 
 class OffenderTreatment(Frozen):

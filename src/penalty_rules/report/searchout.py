@@ -1,0 +1,48 @@
+"""Text and JSON of provision search results (``penalty-rules search``).
+
+:func:`search_json` is the one place that turns hits into JSON, so the output can
+move to the library's common JSON envelope without touching the CLI.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from ..catalog.search import SearchHit
+from .formatting import citation_text, money
+
+SCHEMA_VERSION = 1
+
+
+def search_json(query: str, as_of: date, hits: list[SearchHit]) -> dict[str, Any]:
+    """The query, the day and the hits (the models' own serialisation)."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "query": query,
+        "as_of": as_of.isoformat(),
+        "hits": [hit.model_dump(mode="json") for hit in hits],
+    }
+
+
+def _frame(hit: SearchHit, lang: str) -> str:
+    if not hit.in_force:
+        return "không còn/chưa có hiệu lực" if lang == "vi" else "not in force on the day"
+    if hit.fine_min is None or hit.fine_max is None:
+        return "mức phạt tùy tình tiết" if lang == "vi" else "fine depends on the facts"
+    return f"{money(hit.fine_min, lang)} – {money(hit.fine_max, lang)}"
+
+
+def search_text(query: str, as_of: date, hits: list[SearchHit], lang: str) -> str:
+    """One block per hit: citation, label (act), frame on the day."""
+    if not hits:
+        none = "Không tìm thấy quy định nào cho" if lang == "vi" else "No provision found for"
+        return f"{none} {query!r}.\n"
+    lines = []
+    for n, hit in enumerate(hits, 1):
+        lines.append(f"{n}. {citation_text(hit.citation, lang)}")
+        lines.append(f"   {hit.label.get(lang)}")
+        if hit.act is not None:
+            lines.append(f"   → {hit.act.get(lang)}")
+        lines.append(f"   {_frame(hit, lang)}")
+    return "\n".join(lines) + "\n"
