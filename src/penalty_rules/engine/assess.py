@@ -97,7 +97,7 @@ def _applied_steps(provision: Provision, version: ProvisionVersion, applied: Cit
                           source=version.provenance.source))
     if not version.measures_complete:
         steps.append(step("measures", "measures.incomplete", applied,
-                          flags=("MEASURES INCOMPLETE",)))
+                          flags=("MEASURES_INCOMPLETE",)))
     steps += [step("caveat", "caveat", flags=("CAVEAT",), text=c) for c in provision.caveats]
     return steps
 

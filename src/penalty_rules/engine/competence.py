@@ -84,6 +84,6 @@ def competent(catalog: Catalog, needs: Sequence[ActNeed], fined_as: FineBase,
         steps.append(step("competence.official", "competence.official", official.basis,
                           flags=official.flags, official=official.official, cap_vnd=official.cap))
     if not officials:
-        steps.append(step("competence.none", "competence.none", flags=("NO COMPETENT OFFICIAL",)))
-    steps.append(step("competence.scope", "competence.scope", flags=("SCOPE NOT CHECKED",)))
+        steps.append(step("competence.none", "competence.none", flags=("NO_COMPETENT_OFFICIAL",)))
+    steps.append(step("competence.scope", "competence.scope", flags=("SCOPE_NOT_CHECKED",)))
     return officials, tuple(steps)

@@ -67,9 +67,14 @@ class Provenance(Frozen):
 
     @property
     def flag(self) -> str | None:
-        """A short flag users must see when the fact is not CONFIRMED, else ``None``."""
+        """The flag code users must see when the fact is not CONFIRMED, else ``None``.
+
+        ``UNVERIFIED_MEMORY`` for a MEMORY fact, ``STATUS_<STATUS>`` otherwise (for
+        example ``STATUS_INFERRED``, ``STATUS_CONFIRMED_NEWS``). Codes are stable; the
+        words shown to people come from :mod:`penalty_rules.i18n`.
+        """
         if self.status.verified:
             return None
         if self.status.unverified:
-            return "UNVERIFIED (MEMORY)"
-        return self.status.value
+            return "UNVERIFIED_MEMORY"
+        return "STATUS_" + self.status.value.upper().replace("-", "_")

@@ -274,7 +274,7 @@ class BandedFine(Frozen):
             if alt is not None:
                 other = next((b for b in self.bands if b.contains_alt(alt)), None)
                 if other is not None and other != band:
-                    flags = (f"PROFIT POINTS TO BAND {other.point or '-'}",)
+                    flags = ("PROFIT_POINTS_TO_OTHER_BAND",)
             return Bounds(Range(band.min, band.max), band=band, criterion=self.criterion,
                           value=main, flags=flags)
         assert alt is not None
