@@ -1,15 +1,18 @@
 """The ``penalty-rules`` command line.
 
 Commands: ``assess CASE.json``, ``cite TEXT``, ``catalog``, ``circumstances``,
-``audit``, ``targets LOG``, ``reform LOG``, ``diff OLD NEW``, ``ingest TEXT``; most take
+``audit``, ``targets LOG``, ``reform LOG``, ``diff OLD NEW``, ``ingest TEXT``, ``schema NAME``; most take
 ``--format json|text`` (``audit`` also ``md|html``). Bad input exits with status 2 and a
-one-line reason on standard error.
+one-line reason on standard error. Every JSON output is the envelope of
+:mod:`penalty_rules.report.schemas`.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import locale
+import os
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -22,8 +25,9 @@ from .audit.auditor import audit
 from .catalog.catalog import Catalog
 from .catalog.loader import load_catalog
 from .citations.parse import parse_citation
-from .compare.coverage import coverage, coverage_json, coverage_text
-from .compare.diff import diff_documents, diff_json, diff_markdown, diff_text
+from .clock import vietnam_today
+from .compare.coverage import coverage, coverage_text
+from .compare.diff import diff_documents, diff_markdown, diff_text
 from .engine.assess import assess
 from .errors import CaseError, PenaltyRulesError, ProvisionNotFound
 from .ingest import ingest_text
@@ -33,23 +37,34 @@ from .planning.targets import compute_targets
 from .report.audit import erosion_svg, report_html, report_json, report_markdown, report_text
 from .report.jsonout import assessment_json
 from .report.listing import (
-    circumstances_json,
+    circumstance_entries,
     circumstances_text,
-    cite_json,
+    cite_result,
     cite_text,
-    documents_json,
+    document_entries,
     documents_text,
-    provisions_json,
+    provisions_listing,
     provisions_text,
 )
 from .report.planning import reform_text, targets_text
+from .report.schemas import SCHEMAS, CatalogListing, CircumstanceListing, envelope, schema
 from .report.text import render_text
+
+
+def default_language(environ: Any = None) -> str:
+    """``--lang`` default: ``PENALTY_RULES_LANG``, else the locale's language, else ``vi``."""
+    env = os.environ if environ is None else environ
+    wanted = env.get("PENALTY_RULES_LANG") or env.get("LC_ALL") or env.get("LC_MESSAGES") \
+        or env.get("LANG") or (locale.getlocale()[0] if environ is None else None) or ""
+    code = wanted.split("_")[0].split(".")[0].lower()
+    return code if code in ("vi", "en") else "vi"
 
 
 def _parser() -> argparse.ArgumentParser:
     base = argparse.ArgumentParser(add_help=False)
-    base.add_argument("--lang", choices=("vi", "en"), default="vi",
-                        help="language of text output (default: vi)")
+    base.add_argument("--lang", choices=("vi", "en"), default=default_language(),
+                      help="language of text output (default: PENALTY_RULES_LANG, else the "
+                           "locale's language, else vi)")
     base.add_argument("--catalog", action="append", default=[], metavar="FILE",
                       help="extra catalog file loaded on top of the bundled one (repeatable)")
     common = argparse.ArgumentParser(add_help=False, parents=[base])
@@ -65,7 +80,12 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("assess", parents=[common], help="assess a case file (JSON)")
     p.add_argument("case", help="path to the case JSON file, or - for standard input")
     p.add_argument("--today", type=date.fromisoformat, default=None,
-                   help="decision date when the case gives none (default: the system date)")
+                   help="decision date when the case gives none (default: today in Viet Nam, "
+                        "Asia/Ho_Chi_Minh)")
+    p.add_argument("--explain", action="store_true",
+                   help="text: add the step-by-step reasoning with its legal basis")
+    p.add_argument("--all-officials", action="store_true",
+                   help="text: list every competent official, not only the lowest of each group")
     p = sub.add_parser("cite", parents=[common], help="read a citation and look it up")
     p.add_argument("text", help="citation in any accepted form")
     p = sub.add_parser("catalog", parents=[common], help="list documents or provisions")
@@ -102,7 +122,14 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("reform", parents=[common], help="re-assess a case log under a proposal")
     p.add_argument("log", help="case log (CSV or JSON)")
     p.add_argument("--change", required=True, help="change file (TOML)")
+    p = sub.add_parser("schema", help="print the JSON Schema of an output (or of the case file)")
+    p.add_argument("name", choices=sorted(SCHEMAS), help="which schema")
     return parser
+
+
+def _wrap(kind: str, data: Any, args: argparse.Namespace, catalog: Catalog) -> dict[str, Any]:
+    """``data`` in the JSON contract, with the library version and the data fingerprint."""
+    return envelope(kind, data, catalog=catalog, extra_files=args.catalog)
 
 
 def _emit(data: Any, fmt: str, text: str) -> None:
@@ -129,60 +156,71 @@ def _run(args: argparse.Namespace, catalog: Catalog) -> int:
         data = _read_case(args.case)
         if not isinstance(data, dict):
             raise CaseError("case", "the case must be a JSON object")
-        result = assess(data, catalog, today=args.today)
-        _emit(assessment_json(result), args.format, render_text(result, args.lang))
+        result = assess(data, catalog, today=args.today or vietnam_today())
+        _emit(assessment_json(result, catalog, args.catalog), args.format,
+              render_text(result, args.lang, explain=args.explain,
+                          all_officials=args.all_officials))
         return 0
     if args.command == "cite":
         citation = parse_citation(args.text)
         try:
             matches = catalog.find(citation)
         except ProvisionNotFound as exc:
-            _emit(cite_json(args.text, citation, [], catalog, exc), args.format,
-                  cite_text(citation, [], args.lang, exc))
+            _emit(_wrap("citation", cite_result(args.text, citation, [], catalog, exc), args, catalog),
+                  args.format, cite_text(citation, [], args.lang, exc))
             return 1
-        _emit(cite_json(args.text, citation, matches, catalog), args.format,
-              cite_text(citation, matches, args.lang))
+        _emit(_wrap("citation", cite_result(args.text, citation, matches, catalog), args, catalog),
+              args.format, cite_text(citation, matches, args.lang))
         return 0
     if args.command == "diff":
         comparison = diff_documents(catalog, args.old, args.new)
         if args.format == "md":
             sys.stdout.write(diff_markdown(comparison, args.lang))
         else:
-            _emit(diff_json(comparison), args.format, diff_text(comparison, args.lang))
+            _emit(_wrap("diff", comparison, args, catalog), args.format,
+                  diff_text(comparison, args.lang))
         return 0
     if args.command == "catalog":
         if args.coverage:
             rows = coverage(catalog)
-            _emit(coverage_json(rows), args.format, coverage_text(rows))
+            _emit(_wrap("catalog-listing", CatalogListing(coverage=tuple(rows)), args, catalog),
+                  args.format, coverage_text(rows, args.lang))
         elif args.document:
             number = catalog.document(args.document).number
             provisions = catalog.provisions_of(number)
-            _emit(provisions_json(provisions, catalog), args.format,
-                  provisions_text(provisions, args.lang))
+            _emit(_wrap("catalog-listing", provisions_listing(str(number), provisions, catalog),
+                        args, catalog),
+                  args.format, provisions_text(provisions, args.lang))
         else:
-            _emit(documents_json(catalog), args.format, documents_text(catalog, args.lang))
+            _emit(_wrap("catalog-listing", CatalogListing(documents=document_entries(catalog)),
+                        args, catalog),
+                  args.format, documents_text(catalog, args.lang))
         return 0
     if args.command == "circumstances":
-        _emit(circumstances_json(catalog), args.format, circumstances_text(catalog, args.lang))
+        listing = CircumstanceListing(circumstances=circumstance_entries(catalog))
+        _emit(_wrap("circumstances", listing, args, catalog), args.format,
+              circumstances_text(catalog, args.lang))
         return 0
     if args.command == "audit":
         return _audit(args, catalog)
     if args.command == "targets":
         report = compute_targets(load_case_log(args.log), args.year, args.growth, args.as_of,
                                  catalog)
-        _emit(report.model_dump(mode="json"), args.format, targets_text(report, args.lang))
+        _emit(_wrap("targets", report, args, catalog), args.format,
+              targets_text(report, args.lang, catalog))
         return 0
     if args.command == "reform":
         log = load_case_log(args.log)
         proposal = what_if(log, catalog, load_changes(args.change))
-        _emit(proposal.model_dump(mode="json"), args.format, reform_text(proposal, args.lang))
+        _emit(_wrap("reform", proposal, args, catalog), args.format,
+              reform_text(proposal, args.lang, catalog))
         return 0
     raise AssertionError(args.command)
 
 
 def _audit(args: argparse.Namespace, catalog: Catalog) -> int:
     log = load_case_log(args.log) if args.log else ()
-    report = audit(catalog, args.as_of, document=args.document, log=log)
+    report = audit(catalog, args.as_of or vietnam_today(), document=args.document, log=log)
     fmt = args.format
     chart = None
     if args.chart:
@@ -224,6 +262,9 @@ def _ingest(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point; returns the exit status."""
     args = _parser().parse_args(argv)
+    if args.command == "schema":
+        _emit(schema(args.name), "json", "")
+        return 0
     if args.command == "ingest":
         try:
             return _ingest(args)

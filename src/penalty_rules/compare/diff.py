@@ -140,18 +140,22 @@ def diff_documents(catalog: Catalog, old: str, new: str) -> DocumentDiff:
                         added=tuple(added), dropped=tuple(dropped))
 
 
-def _money(value: int | None) -> str:
-    return "-" if value is None else f"{value:,}"
+def _money(value: int | None, language: str = "en") -> str:
+    from ..report.formatting import number
+
+    return "-" if value is None else number(value, language)
 
 
-def _frame_text(frame: Frame | None) -> str:
+def _frame_text(frame: Frame | None, language: str = "en") -> str:
+    from ..i18n import template
+
     if frame is None:
         return "-"
     if frame.min is None:
-        return "warning"
+        return template("ui.warning_word", language)
     extra = "" if frame.shape == "frame" else f" ({frame.shape})"
-    warn = " or warning" if frame.warning else ""
-    return f"{_money(frame.min)}–{_money(frame.max)}{extra}{warn}"
+    warn = f" {template('diff.or_warning', language)}" if frame.warning else ""
+    return f"{_money(frame.min, language)}–{_money(frame.max, language)}{extra}{warn}"
 
 
 def _measures_text(row: DiffRow) -> str:
@@ -165,20 +169,31 @@ def _measures_text(row: DiffRow) -> str:
     return "; ".join(parts)
 
 
+def _pct_text(value: str | None, language: str) -> str:
+    from ..report.formatting import percent_points
+
+    return percent_points(value, language)
+
+
 def diff_text(d: DocumentDiff, language: str = "en") -> str:
     """The comparison as plain text (amounts are organisation amounts, VND)."""
-    lines = [f"{d.old} → {d.new} (organisation amounts, VND)", "", "Continued acts:"]
+    from ..i18n import template
+
+    lines = [template("diff.head", language).format(old=d.old, new=d.new), "",
+             template("diff.continued", language)]
     for r in d.changed:
         lines.append(f"  {r.old} → {r.new} [{r.link_status}]")
         lines.append(f"    {r.label.get(language)}")
-        lines.append(f"    {_frame_text(r.before)} → {_frame_text(r.after)}  "
-                     f"(min {r.min_change_pct or '-'} %, max {r.max_change_pct or '-'} %)")
+        lines.append(f"    {_frame_text(r.before, language)} → "
+                     f"{_frame_text(r.after, language)}  "
+                     f"(min {_pct_text(r.min_change_pct, language)}, "
+                     f"max {_pct_text(r.max_change_pct, language)})")
         if _measures_text(r):
             lines.append(f"    {_measures_text(r)}")
-    lines += ["", "Acts added:"]
-    lines += [f"  {r.new}: {_frame_text(r.after)} — {r.label.get(language)}" for r in d.added]
-    lines += ["", "Acts dropped or not linked:"]
-    lines += [f"  {r.old}: {_frame_text(r.before)} — {r.label.get(language)}" for r in d.dropped]
+    lines += ["", template("diff.added", language)]
+    lines += [f"  {r.new}: {_frame_text(r.after, language)} — {r.label.get(language)}" for r in d.added]
+    lines += ["", template("diff.dropped", language)]
+    lines += [f"  {r.old}: {_frame_text(r.before, language)} — {r.label.get(language)}" for r in d.dropped]
     return "\n".join(lines) + "\n"
 
 

@@ -24,6 +24,7 @@ from pydantic import ValidationError
 
 from ..catalog.catalog import Catalog
 from ..catalog.loader import bundled_catalog
+from ..clock import vietnam_today
 from ..errors import CaseError
 from ..models.assessment import Assessment, TraceStep, ViolationAssessment
 from ..models.case import Case, ViolationFact
@@ -168,7 +169,7 @@ def assess(case: Case | Mapping[str, Any], catalog: Catalog | None = None, *,
     if not isinstance(case, Case):
         case = parse_case(case)
     default = catalog.document(document).number if document is not None else None
-    decided_on = case.decided_on or today or date.today()
+    decided_on = case.decided_on or today or vietnam_today()
     for i, fact in enumerate(case.violations):
         if decided_on < fact.detected_on:
             raise CaseError(f"violations[{i}].detected_on",
