@@ -5,7 +5,7 @@ keys (``time.ended``, ``flag.UNVERIFIED_MEMORY``, ``n.years`` …) and every key
 translated in both languages with the same ``str.format`` fields. A wheel ships the
 ``.po`` files compiled to ``.mo`` by the build (see ``setup.py``); when no up-to-date
 ``.mo`` is there (an editable install, a source checkout), the ``.po`` file is compiled
-in memory with :mod:`babel.messages` on first use.
+in memory with ``babel.messages`` on first use.
 
 >>> template("time.ended", "en")
 'The act ended on {day}: the rule in force on that day applies.'

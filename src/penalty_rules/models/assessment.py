@@ -18,7 +18,7 @@ ParamValue = int | str | date | bool | Citation | Localized | None
 class TraceStep(Frozen):
     """One step of the reasoning: a rule, its message parameters and its legal basis.
 
-    ``message`` is a key of :data:`penalty_rules.i18n.messages.MESSAGES`; the text is
+    ``message`` is a key of the message catalogs of :mod:`penalty_rules.i18n`; the text is
     rendered in Vietnamese or English by :mod:`penalty_rules.report`.
     """
 

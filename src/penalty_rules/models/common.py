@@ -53,7 +53,7 @@ class Status(StrEnum):
 
     @property
     def unverified(self) -> bool:
-        """True for MEMORY: a belief that no source confirmed."""
+        """Whether the status is MEMORY, a belief that no source confirmed."""
         return self is Status.MEMORY
 
 
