@@ -33,12 +33,24 @@ COMMANDS = {
     "targets": ("targets", ["targets", LOG, "--year", "2026"]),
     "reform": ("reform", ["reform", LOG, "--change", REFORM]),
     "diff": ("diff", ["diff", "15/2020/NĐ-CP", "174/2026/NĐ-CP"]),
+    "ingest": ("ingest", ["ingest", str(ROOT / "tests/fixtures/ingest/hard-shapes.md"), "--document", "999/2030/NĐ-CP"]),
 }
 
 
 def _run(capsys: pytest.CaptureFixture[str], args: list[str]) -> tuple[int, str]:
     code = main(args)
     return code, capsys.readouterr().out
+
+
+def test_every_command_with_json_output_is_covered() -> None:
+    from penalty_rules.cli import _parser
+
+    parser = _parser()
+    sub = next(a for a in parser._actions if a.dest == "command")
+    with_json = {name for name, p in sub.choices.items()  # type: ignore[attr-defined]
+                 if any(a.dest == "format" and "json" in (a.choices or ()) for a in p._actions)}
+    covered = {args[0] for _, args in COMMANDS.values()}
+    assert with_json - covered == {"audit"}  # the audit report has its own test and owner
 
 
 @pytest.mark.parametrize("name", sorted(COMMANDS))

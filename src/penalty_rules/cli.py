@@ -47,7 +47,14 @@ from .report.listing import (
     provisions_text,
 )
 from .report.planning import reform_text, targets_text
-from .report.schemas import SCHEMAS, CatalogListing, CircumstanceListing, envelope, schema
+from .report.schemas import (
+    SCHEMAS,
+    CatalogListing,
+    CircumstanceListing,
+    IngestOutput,
+    envelope,
+    schema,
+)
 from .report.text import render_text
 
 
@@ -247,9 +254,9 @@ def _ingest(args: argparse.Namespace) -> int:
     except ValueError as exc:
         raise CaseError("document", str(exc)) from None
     if args.format == "json":
-        _emit({"document": result.document,
-               "drafts": [vars(d) for d in result.drafts],
-               "problems": [str(p) for p in result.problems]}, "json", "")
+        output = IngestOutput(document=result.document, drafts=tuple(vars(d) for d in result.drafts),
+                              problems=tuple(str(p) for p in result.problems))
+        _emit(envelope("ingest", output), "json", "")
     else:
         sys.stdout.write(result.toml)
     for problem in result.problems:

@@ -16,7 +16,7 @@ JSON Schema of each kind (``penalty-rules schema NAME``).
 
 >>> sorted(SCHEMAS)  # doctest: +NORMALIZE_WHITESPACE
 ['assessment', 'audit', 'case', 'catalog-listing', 'circumstances', 'citation', 'diff',
- 'reform', 'targets']
+ 'ingest', 'reform', 'targets']
 >>> schema("assessment")["properties"]["schema_version"]["const"]
 2
 """
@@ -190,6 +190,16 @@ class CitationResult(Frozen):
     suggestions: tuple[str, ...]
 
 
+class IngestOutput(Frozen):
+    """What ``penalty-rules ingest --format json`` reads from a decree's text."""
+
+    document: str = Field(description="the document number, normalised")
+    drafts: tuple[dict[str, Any], ...] = Field(
+        description="one draft per clause: article, clause, chapter, fine, warning, points, "
+                    "sanctions, remedies, notes — to review before bundling")
+    problems: tuple[str, ...] = Field(description="what could not be read, with where")
+
+
 #: Schema name → the model of ``data`` (``case`` is the input, not wrapped).
 SCHEMAS: Final[Mapping[str, type[BaseModel]]] = {
     "case": Case,
@@ -201,6 +211,7 @@ SCHEMAS: Final[Mapping[str, type[BaseModel]]] = {
     "catalog-listing": CatalogListing,
     "circumstances": CircumstanceListing,
     "citation": CitationResult,
+    "ingest": IngestOutput,
 }
 
 
@@ -275,6 +286,30 @@ def flag_words(codes: Iterable[str]) -> dict[str, Localized]:
     return {c: Localized(vi=flag_text(c, "vi"), en=flag_text(c, "en")) for c in dict.fromkeys(codes)}
 
 
+def flag_codes(data: Any) -> list[str]:
+    """Every flag code under a ``flag`` or ``flags`` key of serialised ``data``, in order.
+
+    >>> flag_codes({"a": [{"flags": ["CAVEAT"]}, {"flag": "STATUS_INFERRED", "x": 1}]})
+    ['CAVEAT', 'STATUS_INFERRED']
+    """
+    found: list[str] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key in ("flag", "flags"):
+                    values = [value] if isinstance(value, str) else value
+                    if isinstance(values, list):
+                        found.extend(v for v in values if isinstance(v, str) and v.isupper())
+                walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(data)
+    return list(dict.fromkeys(found))
+
+
 def envelope(kind: str, data: BaseModel | Any, *, catalog: Catalog | None = None,
              extra_files: Iterable[str | Path] = (), text: Texts | None = None) -> dict[str, Any]:
     """Wrap ``data`` (a model, or already-serialised JSON data) in the contract.
@@ -286,10 +321,12 @@ def envelope(kind: str, data: BaseModel | Any, *, catalog: Catalog | None = None
     (2, 'diff', 'penalty_rules', {'old': 'a'})
     """
     dumped = data.model_dump(mode="json") if isinstance(data, BaseModel) else data
+    if text is None:
+        text = Texts(flags=flag_words(flag_codes(dumped)))
     return {
         "schema_version": SCHEMA_VERSION,
         "kind": kind,
         "generator": generator(catalog, extra_files).model_dump(mode="json"),
         "data": dumped,
-        "text": (text or Texts()).model_dump(mode="json"),
+        "text": text.model_dump(mode="json"),
     }
