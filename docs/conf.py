@@ -9,8 +9,9 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-import penalty_rules  # noqa: E402
 from generate import write_all  # noqa: E402
+
+import penalty_rules  # noqa: E402
 
 project = "penalty_rules"
 author = "penalty_rules developers"
@@ -84,6 +85,7 @@ doctest_global_setup = (
     "from penalty_rules.i18n import count_text, flag_text, plural, template\n"
     "from penalty_rules.report.schemas import SCHEMAS, envelope, generator, schema\n"
     "from penalty_rules.clock import vietnam_today\n"
+    "import json\n"
     "from pathlib import Path\n"
     f"EXAMPLES = Path({str(HERE.parent / 'examples')!r})\n"
 )

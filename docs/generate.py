@@ -182,8 +182,8 @@ def write_inventory(path: Path, names: dict[str, str]) -> None:
     for name, uri in sorted(names.items()):
         role = "py:exception" if name[0].isupper() and "." not in name else "py:class"
         lines.append(f"{name} {role} 1 {uri} -")
-    header = ("# Sphinx inventory version 2\n# Project: local\n# Version: \n"
-              "# The remainder of this file is compressed using zlib.\n").encode()
+    header = (b"# Sphinx inventory version 2\n# Project: local\n# Version: \n"
+              b"# The remainder of this file is compressed using zlib.\n")
     data = header + zlib.compress(("\n".join(lines) + "\n").encode())
     if not path.exists() or path.read_bytes() != data:
         path.write_bytes(data)
@@ -228,7 +228,16 @@ def _field_table(model: type) -> str:
     return "   " + _table(["Field", "Type", "Meaning", ""], rows).replace("\n", "\n   ") + "\n"
 
 
-def _api_entry(path: str) -> str:
+def _example(name: str | None) -> str:
+    from api_examples import EXAMPLES
+
+    if name is None or name not in EXAMPLES:
+        return ""
+    body = "\n".join("      " + line if line else "" for line in EXAMPLES[name].splitlines())
+    return f"\n   .. rubric:: Example\n\n   .. doctest::\n\n{body}\n"
+
+
+def _api_entry(path: str, public: str | None = None) -> str:
     import importlib
     import inspect
     import typing
@@ -238,16 +247,16 @@ def _api_entry(path: str) -> str:
     module, _, name = path.rpartition(".")
     obj = getattr(importlib.import_module(module), name)
     if inspect.isclass(obj) and issubclass(obj, BaseException):
-        return f".. autoexception:: {path}\n"
+        return f".. autoexception:: {path}\n" + _example(public)
     if inspect.isclass(obj):
         text = f".. autoclass:: {path}\n   :members:\n"
         if issubclass(obj, BaseModel) and obj.model_fields:
             text += "\n   **Fields** (JSON names; the JSON Schema adds constraints):\n\n"
             text += _field_table(obj)
-        return text
+        return text + _example(public)
     if callable(obj) and not isinstance(obj, typing.TypeVar):
-        return f".. autofunction:: {path}\n"
-    return f".. autodata:: {path}\n   :no-value:\n"
+        return f".. autofunction:: {path}\n" + _example(public)
+    return f".. autodata:: {path}\n   :no-value:\n" + _example(public)
 
 
 def write_api(folder: Path) -> None:
@@ -267,12 +276,10 @@ def write_api(folder: Path) -> None:
             continue
         obj = getattr(penalty_rules, name)
         module = getattr(obj, "__module__", None)
-        canonical = (f"{module}.{obj.__qualname__}" if module and hasattr(obj, "__qualname__")
-                     and isinstance(obj, type | type(len)) or callable(obj) and module
-                     else f"penalty_rules.{name}")
-        if not hasattr(obj, "__qualname__"):
-            canonical = f"penalty_rules.{name}"
-        out.append(_api_entry(canonical))
+        qualname = getattr(obj, "__qualname__", None)
+        documented_in_module = bool(module and qualname and module.startswith("penalty_rules."))
+        canonical = f"{module}.{qualname}" if documented_in_module else f"penalty_rules.{name}"
+        out.append(_api_entry(canonical, name))
     out += ["", "Returned and supporting types", "-----------------------------", ""]
     out += [_api_entry(p) for p in RETURNED]
     text = "\n".join(out) + "\n"
@@ -297,7 +304,8 @@ def write_schemas(folder: Path) -> None:
         path = schemas / f"{name}.schema.json"
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")
-        lines += [name, "-" * len(name), "", f":download:`{name}.schema.json <schemas/{name}.schema.json>`", "",
+        lines += [name, "-" * len(name), "",
+                  f":download:`{name}.schema.json <schemas/{name}.schema.json>`", "",
                   f".. literalinclude:: schemas/{name}.schema.json", "   :language: json", "", ""]
     text = "\n".join(lines)
     target = folder / "schemas.rst"
