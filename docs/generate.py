@@ -225,7 +225,7 @@ def _field_table(model: type) -> str:
                      (description or "").replace("\n", " ").strip(), default])
     if not rows:
         return ""
-    return "   " + _table(["Field", "Type", "Meaning", ""], rows).replace("\n", "\n   ") + "\n"
+    return "   " + _table(["Field", "Type", "Meaning", "Default"], rows).replace("\n", "\n   ") + "\n"
 
 
 def _example(name: str | None) -> str:
