@@ -136,3 +136,13 @@ def test_money_numbers_percentages_and_dates_follow_the_language() -> None:
     assert long_date(date(2026, 8, 10), "en") == "10 August 2026"
     with pytest.raises(ValueError):
         money(1, "fr")
+
+
+def test_every_message_key_the_engine_uses_is_in_the_catalogs() -> None:
+    src = ROOT / "src" / "penalty_rules" / "engine"
+    text = "\n".join(p.read_text(encoding="utf-8") for p in src.glob("*.py"))
+    used = set(re.findall(r'step\(\s*"[a-z_.]+",\s*"([a-z_.]+)"', text))
+    used |= {f"lenient.{verb}{kind}" for verb in ("applied", "kept")
+             for kind in ("", "_warnings", "_later_warning", "_current_warning")}
+    assert len(used) > 30
+    assert sorted(k for k in used if not has(k)) == []

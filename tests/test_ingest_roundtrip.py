@@ -5,7 +5,7 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-from penalty_rules import Catalog, load_files
+from penalty_rules import Catalog, load_catalog, load_files
 from penalty_rules.ingest import Draft, ingest_text
 from tests.conftest import FIXTURES, write
 
@@ -40,14 +40,15 @@ def _load_draft(tmp_path: Path, text: str) -> tuple[Catalog, dict[tuple[str, str
     result = ingest_text(text, "9/2099/NĐ-CP", "fixture")
     draft = result.toml.replace('sector = "TODO"', 'sector = "testing"')
     catalog = load_files([write(tmp_path, "doc.toml", DOCUMENT),
-                          write(tmp_path, "draft.toml", draft)])
+                          write(tmp_path, "draft.toml", draft)], load_catalog())
     drafts = {(d.article, d.clause): d for d in result.drafts}
     return catalog, drafts
 
 
 def test_every_draft_loads_back_with_its_fine(tmp_path: Path) -> None:
     catalog, drafts = _load_draft(tmp_path, HARD.read_text(encoding="utf-8"))
-    loaded = {(p.article, p.clause): p for p in catalog.provisions_of()}
+    loaded = {(p.article, p.clause): p
+              for p in catalog.provisions_of(catalog.document("9/2099/NĐ-CP").number)}
     assert set(loaded) == set(drafts)
     for key, d in drafts.items():
         version = loaded[key].versions[0]
@@ -70,4 +71,4 @@ def test_a_repeated_article_is_left_out_and_reported(tmp_path: Path) -> None:
     keys = [(d.article, d.clause) for d in result.drafts]
     assert len(keys) == len(set(keys))
     catalog, _ = _load_draft(tmp_path, repeated)
-    assert catalog.provisions_of()
+    assert catalog.provisions_of(catalog.document("9/2099/NĐ-CP").number)

@@ -41,7 +41,9 @@ def _extra(provision: Provision, draw: st.DrawFn) -> dict[str, int]:
         value = draw(st.integers(low, low + 2_000))
         key = "quantity" if fine.criterion == "quantity" else fine.criterion
         if fine.criterion != "quantity":
-            value = draw(st.integers(low, 400_000_000))
+            # A clause whose top bands are not bundled ends below: stay within what it covers.
+            top = fine.bands[-1].below
+            value = draw(st.integers(low, 400_000_000 if top is None else top - 1))
         return {key: value}
     return {}
 

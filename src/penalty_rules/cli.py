@@ -1,7 +1,8 @@
 """The ``penalty-rules`` command line.
 
 Commands: ``assess CASE.json``, ``cite TEXT``, ``catalog``, ``circumstances``,
-``audit``, ``targets LOG``, ``reform LOG``, ``diff OLD NEW``, ``ingest TEXT``, ``schema NAME``; most take
+``audit``, ``propose DECREE``, ``targets LOG``, ``reform LOG``, ``diff OLD NEW``, ``ingest TEXT``,
+``schema NAME``; most take
 ``--format json|text`` (``audit`` also ``md|html``). Bad input exits with status 2 and a
 one-line reason on standard error. Every JSON output is the envelope of
 :mod:`penalty_rules.report.schemas`.
@@ -22,6 +23,7 @@ from typing import Any
 
 from . import __version__
 from .audit.auditor import audit
+from .audit.propose import propose
 from .catalog.catalog import Catalog
 from .catalog.loader import load_catalog
 from .citations.parse import parse_citation
@@ -34,7 +36,15 @@ from .ingest import ingest_text
 from .planning.caselog import load_case_log
 from .planning.reform import load_changes, what_if
 from .planning.targets import compute_targets
-from .report.audit import erosion_svg, report_html, report_json, report_markdown, report_text
+from .report.audit import (
+    erosion_svg,
+    report_csv,
+    report_html,
+    report_json,
+    report_markdown,
+    report_text,
+    report_xlsx,
+)
 from .report.jsonout import assessment_json
 from .report.listing import (
     circumstance_entries,
@@ -47,6 +57,7 @@ from .report.listing import (
     provisions_text,
 )
 from .report.planning import reform_text, targets_text
+from .report.proposal import proposal_csv, proposal_docx, proposal_markdown
 from .report.schemas import (
     SCHEMAS,
     CatalogListing,
@@ -111,14 +122,33 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("circumstances", parents=[common],
                    help="list mitigating and aggravating circumstance codes")
     p = sub.add_parser("audit", parents=[base], help="flag regulations to amend")
-    p.add_argument("--format", choices=("text", "json", "md", "html"), default="text",
-                   help="report format (default: text)")
+    p.add_argument("--format", choices=("text", "json", "md", "html", "csv", "xlsx"),
+                   default="text", help="report format (default: text; xlsx needs --output and "
+                   "the optional extra penalty_rules[xlsx])")
     p.add_argument("--as-of", type=date.fromisoformat, default=None,
                    help="audit date (default: today)")
     p.add_argument("--document", default=None, help="audit one document only")
+    p.add_argument("--check", action="append", default=None, metavar="CODE",
+                   help="run only this check (repeatable)")
+    p.add_argument("--min-severity", default="info", metavar="LEVEL",
+                   help="leave out findings below high|medium|low|info (default: info)")
+    p.add_argument("--table", choices=("findings", "erosion"), default="findings",
+                   help="which table --format csv writes (default: findings)")
+    p.add_argument("--output", default=None, metavar="FILE",
+                   help="write the report to FILE instead of standard output")
     p.add_argument("--log", default=None, metavar="LOG", help="case log (CSV or JSON)")
     p.add_argument("--chart", default=None, metavar="FILE.svg",
                    help="also write the erosion chart (SVG) and link it from Markdown")
+    p = sub.add_parser("propose", parents=[base],
+                       help="draft an amendment proposal for one decree from the audit")
+    p.add_argument("decree", help="the decree's number, e.g. 174/2026/NĐ-CP")
+    p.add_argument("--as-of", type=date.fromisoformat, default=None,
+                   help="audit date (default: today)")
+    p.add_argument("--format", choices=("md", "csv", "docx"), default="md",
+                   help="draft format (default: md; docx needs --output and the optional extra "
+                        "penalty_rules[docx])")
+    p.add_argument("--output", default=None, metavar="FILE",
+                   help="write the draft to FILE instead of standard output")
     p = sub.add_parser("targets", parents=[common], help="yearly targets from a case log")
     p.add_argument("log", help="case log (CSV or JSON)")
     p.add_argument("--year", type=int, required=True, help="the target year")
@@ -210,6 +240,8 @@ def _run(args: argparse.Namespace, catalog: Catalog) -> int:
         return 0
     if args.command == "audit":
         return _audit(args, catalog)
+    if args.command == "propose":
+        return _propose(args, catalog)
     if args.command == "targets":
         report = compute_targets(load_case_log(args.log), args.year, args.growth, args.as_of,
                                  catalog)
@@ -227,20 +259,47 @@ def _run(args: argparse.Namespace, catalog: Catalog) -> int:
 
 def _audit(args: argparse.Namespace, catalog: Catalog) -> int:
     log = load_case_log(args.log) if args.log else ()
-    report = audit(catalog, args.as_of or vietnam_today(), document=args.document, log=log)
+    report = audit(catalog, args.as_of or vietnam_today(), document=args.document, log=log,
+                   checks=args.check, min_severity=args.min_severity)
     fmt = args.format
     chart = None
     if args.chart:
-        Path(args.chart).write_text(erosion_svg(report), encoding="utf-8")
+        Path(args.chart).write_text(erosion_svg(report, language=args.lang), encoding="utf-8")
         chart = args.chart
+    if fmt == "xlsx":
+        if not args.output:
+            raise CaseError("output", "--format xlsx writes a binary file: give --output FILE.xlsx")
+        report_xlsx(report, args.output, args.lang)
+        return 0
     if fmt == "json":
-        _emit(report_json(report), "json", "")
+        text = json.dumps(report_json(report), ensure_ascii=False, indent=2) + "\n"
     elif fmt == "md":
-        sys.stdout.write(report_markdown(report, args.lang, chart))
+        text = report_markdown(report, args.lang, chart)
     elif fmt == "html":
-        sys.stdout.write(report_html(report, args.lang))
+        text = report_html(report, args.lang)
+    elif fmt == "csv":
+        text = report_csv(report, args.lang, args.table)
     else:
-        sys.stdout.write(report_text(report, args.lang))
+        text = report_text(report, args.lang)
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _propose(args: argparse.Namespace, catalog: Catalog) -> int:
+    draft = propose(catalog, args.decree, args.as_of or vietnam_today())
+    if args.format == "docx":
+        if not args.output:
+            raise CaseError("output", "--format docx writes a binary file: give --output FILE.docx")
+        proposal_docx(draft, args.output, args.lang)
+        return 0
+    text = proposal_csv(draft, args.lang) if args.format == "csv" else proposal_markdown(draft, args.lang)
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
     return 0
 
 

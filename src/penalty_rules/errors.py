@@ -10,6 +10,23 @@ from collections.abc import Sequence
 from datetime import date
 
 
+def field_path(loc: Sequence[int | str]) -> str:
+    """A field path in the one notation used everywhere: ``violations[0].committed_on``.
+
+    >>> field_path(("violations", 0, "committed_on"))
+    'violations[0].committed_on'
+    >>> field_path(("article", "34", "clause", "7", "fine", "bands", 2, "min"))
+    'article.34.clause.7.fine.bands[2].min'
+    """
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
 class PenaltyRulesError(Exception):
     """Base class of every error raised on purpose by this library."""
 

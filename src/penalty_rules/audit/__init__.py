@@ -1,5 +1,6 @@
 """The auditor: checks that flag regulations to amend, with evidence and citations.
 
-Also home of the economic series (:mod:`~penalty_rules.audit.indices`) and the body
-registry (:mod:`~penalty_rules.audit.bodies`) the checks read.
+Also home of the economic series (:mod:`~penalty_rules.audit.indices`). The checks also
+read two registries: bodies (:mod:`~penalty_rules.catalog.bodies`) and the laws
+behind each decree (:mod:`~penalty_rules.catalog.laws`).
 """

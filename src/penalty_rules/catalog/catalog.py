@@ -15,7 +15,7 @@ from ..models.common import Provenance
 from ..models.document import DocumentNumber, DocumentRelation, LegalDocument, RelationKind
 from ..models.offender import FineBase, OffenderKind, OffenderTreatment
 from ..models.principle import Principle
-from ..models.provision import Provision, ProvisionVersion
+from ..models.provision import MeasureType, Provision, ProvisionVersion
 from ..models.rules import CompetenceRule, DecreeRules, FineScheme
 from ..models.sector import Sector
 from ..models.timeline import Timeline
@@ -35,6 +35,11 @@ class DocumentEntry:
     document: LegalDocument
     source: str
     rules: DecreeRules | None = None
+    sources: tuple[str, ...] = field(default=(), compare=False)
+
+    def __post_init__(self) -> None:
+        if not self.sources:
+            object.__setattr__(self, "sources", (self.source,))
 
 
 @dataclass(frozen=True)
@@ -61,6 +66,7 @@ class Catalog:
     competence_timelines: Mapping[str, Timeline[CompetenceRule]] = field(default_factory=dict)
     treatments: Mapping[OffenderKind, OffenderTreatment] = field(default_factory=dict)
     principles: Mapping[str, Timeline[Principle]] = field(default_factory=dict)
+    measure_types: Mapping[str, MeasureType] = field(default_factory=dict)
     _by_article: Mapping[str, tuple[Provision, ...]] = field(
         init=False, repr=False, compare=False, default_factory=dict)
     _predecessors: Mapping[ProvisionKey, tuple[Provision, ...]] = field(
@@ -74,7 +80,7 @@ class Catalog:
 
     def __post_init__(self) -> None:
         for name in ("entries", "provisions", "sectors", "circumstances", "treatments",
-                     "principles", "competence_timelines"):
+                     "principles", "competence_timelines", "measure_types"):
             object.__setattr__(self, name, MappingProxyType(dict(getattr(self, name))))
         by_article: dict[str, list[Provision]] = {}
         before: dict[ProvisionKey, list[Provision]] = {}

@@ -4,6 +4,13 @@ Why TOML: it is in the standard library (``tomllib``), has real dates and
 integers (``40_000_000`` reads well and cannot become a float by accident),
 comments for provenance notes, and the format itself forbids duplicate keys, so
 a clause typed twice is an error rather than a silent overwrite.
+
+Records validate straight into the domain models with the file's document as
+validation context (see :mod:`penalty_rules.catalog.schema`); one helper turns a
+validation error into a :class:`~penalty_rules.errors.CatalogError` naming the file,
+the key path and the reason. Cross-file checks run once everything is loaded: every
+code a file names (sector, measure, fine scheme, successor) must exist, limitation
+periods must cover every provision, and successor links may not loop.
 """
 
 from __future__ import annotations
@@ -20,45 +27,79 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..citations.parse import parse_citation
-from ..errors import CatalogError, CitationSyntaxError
-from ..models.circumstance import Circumstance, CircumstanceKind
+from ..errors import CatalogError, CitationSyntaxError, field_path
 from ..models.citation import Citation
-from ..models.document import DocumentNumber, DocumentRelation, LegalDocument, RelationKind
+from ..models.document import DocumentNumber, LegalDocument
 from ..models.letters import is_point_letter, letter_index
-from ..models.offender import OffenderKind, OffenderTreatment
-from ..models.principle import Principle
-from ..models.provision import Act, Counterpart, Measure, Provision, ProvisionVersion
-from ..models.rules import (
-    CompetenceRule,
-    DecreeMaximum,
-    DecreeRules,
-    DurationLimit,
-    FineScheme,
-    PartList,
-    TransitionRule,
+from ..models.offender import OffenderKind
+from ..models.provision import (
+    Act,
+    Counterpart,
+    Measure,
+    MeasureKind,
+    MeasureType,
+    Provision,
+    ProvisionVersion,
 )
-from ..models.sector import LimitationPeriod, Sector, SectorMaximum
+from ..models.rules import CompetenceRule
 from ..models.timeline import Repeal, Timeline
+from .bodies import known_body_codes
 from .catalog import Catalog, DocumentEntry, ProvisionKey, provision_key
-from .schema import RawArticle, RawClause, RawFile, RawMeasure, RawPartList
+from .schema import ArticleBlock, CatalogFile, ClauseBlock, Content
 
 DATA_PACKAGE = "penalty_rules.catalog.data"
 
 
-def _loc(loc: Sequence[int | str]) -> str:
-    return ".".join(str(part) for part in loc)
+def _reason(err: Mapping[str, Any]) -> str:
+    if err["type"] == "extra_forbidden":
+        return "unknown field (not part of the catalog format)"
+    if err["type"] == "missing":
+        return "required field is missing"
+    return str(err["msg"]).removeprefix("Value error, ")
+
+
+def catalog_error(path: str, exc: ValidationError, prefix: str = "") -> CatalogError:
+    """The first problem of a validation error, as file, key path and reason."""
+    err = exc.errors()[0]
+    more = f" (and {exc.error_count() - 1} more problems)" if exc.error_count() > 1 else ""
+    where = ".".join(p for p in (prefix, field_path(err["loc"])) if p)
+    return CatalogError(path, where, _reason(err) + more)
+
+
+def _read_toml(path: str, text: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise CatalogError(path, "", f"not valid TOML: {exc}") from None
 
 
 class _FileReader:
-    """Converts one raw file into domain objects, naming fields in its errors."""
+    """Reads one file against the catalog loaded so far."""
 
-    def __init__(self, path: str, raw: RawFile) -> None:
+    def __init__(self, path: str, data: dict[str, Any], catalog: Catalog) -> None:
         self.path = path
-        self.raw = raw
+        block = data.get("document")
+        raw_number = block.get("number") if isinstance(block, dict) else None
+        if not isinstance(raw_number, str):
+            raise CatalogError(path, "document.number", "required field is missing")
         try:
-            self.number = DocumentNumber.parse(raw.document.number)
+            self.number = DocumentNumber.parse(raw_number)
         except ValueError as exc:
             raise CatalogError(path, "document.number", str(exc)) from None
+        existing = catalog.entries.get(str(self.number))
+        start = block.get("effective_from") if isinstance(block, dict) else None
+        if start is None and existing is not None:
+            start = existing.document.effective_from
+        registry: dict[str, MeasureType | _Pending] = dict(catalog.measure_types)
+        for entry in data.get("measure", ()) or ():
+            if isinstance(entry, dict) and isinstance(entry.get("code"), str):
+                registry.setdefault(entry["code"], _Pending(entry))
+        context = {"document": self.number, "effective_from": start, "measures": registry}
+        try:
+            self.file = CatalogFile.model_validate(data, context=context)
+        except ValidationError as exc:
+            raise catalog_error(path, exc) from None
+        self.existing = existing
 
     def error(self, field: str, reason: str) -> CatalogError:
         return CatalogError(self.path, field, reason)
@@ -73,190 +114,44 @@ class _FileReader:
             citation = citation.with_document(self.number)
         return citation
 
-    def model(self, cls: type[Any], field: str, **values: Any) -> Any:
-        try:
-            return cls(**values)
-        except ValidationError as exc:
-            err = exc.errors()[0]
-            where = ".".join(p for p in (field, _loc(err["loc"])) if p)
-            raise self.error(where, err["msg"].removeprefix("Value error, ")) from None
-
     # -- document ---------------------------------------------------------------------
     def document(self) -> LegalDocument:
-        d = self.raw.document
+        d = self.file.document
         for name in ("title", "issuer", "effective_from", "provenance"):
             if getattr(d, name) is None:
                 raise self.error(f"document.{name}", "required field is missing (only an overlay "
                                  "file, with overlay = true, may leave it out)")
-        relations = []
-        for i, r in enumerate(d.relations):
-            field = f"document.relations[{i}]"
-            try:
-                target = DocumentNumber.parse(r.target)
-            except ValueError as exc:
-                raise self.error(f"{field}.target", str(exc)) from None
-            self.cite(r.basis, f"{field}.basis")
-            relations.append(
-                self.model(
-                    DocumentRelation, field, kind=RelationKind(r.kind), target=target, on=r.on,
-                    parts=r.parts, basis=r.basis, provenance=r.provenance,
-                )
+        for i, relation in enumerate(d.relations):
+            self.cite(relation.basis, f"document.relations[{i}].basis")
+        try:
+            return LegalDocument(
+                number=self.number, title=d.title, issuer_name=d.issuer, issued_on=d.issued_on,
+                effective_from=d.effective_from, effective_to=d.effective_to,
+                relations=d.relations, based_on=d.based_on,
+                sanctioning_articles=d.sanctioning_articles, provenance=d.provenance,
             )
-        based_on = []
-        for i, number in enumerate(d.based_on):
-            try:
-                based_on.append(DocumentNumber.parse(number))
-            except ValueError as exc:
-                raise self.error(f"document.based_on[{i}]", str(exc)) from None
-        document: LegalDocument = self.model(
-            LegalDocument, "document", number=self.number, title=d.title, issuer_name=d.issuer,
-            issued_on=d.issued_on, effective_from=d.effective_from, effective_to=d.effective_to,
-            relations=tuple(relations), based_on=tuple(based_on),
-            sanctioning_articles=d.sanctioning_articles, provenance=d.provenance,
-        )
-        return document
+        except ValidationError as exc:
+            raise catalog_error(self.path, exc, "document") from None
 
-    def part_list(self, raw: RawPartList | None, field: str) -> PartList | None:
-        if raw is None:
-            return None
-        parts = tuple(self.cite(p, f"{field}.parts[{i}]") for i, p in enumerate(raw.parts))
-        start = raw.valid_from or self.raw.document.effective_from
-        if start is None:
-            raise self.error(f"{field}.valid_from", "give the first day the list applies")
-        return PartList(parts=parts, valid_from=start,
-                        basis=self.cite(raw.basis, f"{field}.basis"), provenance=raw.provenance)
-
-    def rules(self) -> DecreeRules | None:
-        r = self.raw.rules
-        if r is None:
-            return None
-        maxima = tuple(
-            DecreeMaximum(sector=m.sector, individual_max=m.individual_max,
-                          basis=self.cite(m.basis, f"rules.sector_maxima[{i}].basis"),
-                          provenance=m.provenance)
-            for i, m in enumerate(r.sector_maxima)
-        )
-        transition = None
-        if r.transition is not None:
-            try:
-                predecessor = DocumentNumber.parse(r.transition.predecessor)
-            except ValueError as exc:
-                raise self.error("rules.transition.predecessor", str(exc)) from None
-            transition = TransitionRule(
-                predecessor=predecessor,
-                ended_before=self.cite(r.transition.ended_before, "rules.transition.ended_before"),
-                ongoing=self.cite(r.transition.ongoing, "rules.transition.ongoing"),
-                provenance=r.transition.provenance,
-            )
-        limit = None
-        if r.duration_limit is not None:
-            d = r.duration_limit
-            limit = self.model(DurationLimit, "rules.duration_limit", min_months=d.min_months,
-                               max_months=d.max_months,
-                               basis=self.cite(d.basis, "rules.duration_limit.basis"),
-                               provenance=d.provenance)
-        return DecreeRules(
-            document=self.number, fine_base=r.fine_base, duration_limit=limit,
-            fine_base_basis=self.cite(r.fine_base_basis, "rules.fine_base_basis"),
-            fine_base_provenance=r.fine_base_provenance,
-            base_exceptions=tuple(
-                self.cite(p, f"rules.base_exceptions[{i}]") for i, p in enumerate(r.base_exceptions)
-            ),
-            sector_maxima=maxima,
-            two_year_limitation=self.part_list(r.two_year_limitation, "rules.two_year_limitation"),
-            fined_once=self.part_list(r.fined_once, "rules.fined_once"),
-            fine_scheme=r.fine_scheme, competence_base=r.competence_base, transition=transition,
-        )
-
-    # -- general rules ----------------------------------------------------------------
-    def sectors(self) -> list[Sector]:
-        out = []
-        for i, s in enumerate(self.raw.sector):
-            field = f"sector[{i}]"
-            maxima = tuple(
-                self.model(SectorMaximum, f"{field}.maxima[{j}]", individual_max=m.individual_max,
-                           valid_from=m.valid_from,
-                           basis=self.cite(m.basis, f"{field}.maxima[{j}].basis"),
-                           provenance=m.provenance)
-                for j, m in enumerate(s.maxima)
-            )
-            limitation = tuple(
-                self.model(LimitationPeriod, f"{field}.limitation[{j}]", years=p.years,
-                           valid_from=p.valid_from,
-                           basis=self.cite(p.basis, f"{field}.limitation[{j}].basis"),
-                           provenance=p.provenance)
-                for j, p in enumerate(s.limitation)
-            )
-            out.append(self.model(Sector, field, code=s.code, label=s.label,
-                                  maxima=self.timeline(maxima, f"{field}.maxima"),
-                                  limitation=self.timeline(limitation, f"{field}.limitation")))
-        return out
-
-    def circumstances(self) -> list[Circumstance]:
-        return [
-            self.model(Circumstance, f"circumstance[{i}]", code=c.code,
-                       kind=CircumstanceKind(c.kind),
-                       basis=self.cite(c.basis, f"circumstance[{i}].basis"), label=c.label,
-                       aliases=c.aliases, provenance=c.provenance)
-            for i, c in enumerate(self.raw.circumstance)
-        ]
-
-    def schemes(self) -> list[FineScheme]:
-        return [
-            self.model(FineScheme, f"fine_scheme[{i}]", code=s.code, kind=s.kind, label=s.label,
-                       percent=s.percent, scope=s.scope, valid_from=s.valid_from,
-                       basis=self.cite(s.basis, f"fine_scheme[{i}].basis"),
-                       amended_by=(self.cite(s.amended_by, f"fine_scheme[{i}].amended_by")
-                                   if s.amended_by else None),
-                       provenance=s.provenance)
-            for i, s in enumerate(self.raw.fine_scheme)
-        ]
-
-    def treatments(self) -> list[OffenderTreatment]:
-        return [
-            self.model(OffenderTreatment, f"offender_treatment[{i}]", kind=t.kind,
-                       fined_as=t.fined_as, label=t.label,
-                       basis=(self.cite(t.basis, f"offender_treatment[{i}].basis")
-                              if t.basis else None),
-                       provenance=t.provenance)
-            for i, t in enumerate(self.raw.offender_treatment)
-        ]
-
+    # -- competence ---------------------------------------------------------------------
     def competence(self) -> dict[str, Timeline[CompetenceRule]]:
         """Competence rules grouped by code into timelines (a code may have several wordings)."""
         grouped: dict[str, list[CompetenceRule | Repeal]] = {}
-        for i, c in enumerate(self.raw.competence):
+        for i, entry in enumerate(self.file.competence):
             field = f"competence[{i}]"
-            rule = self.model(
-                CompetenceRule, field, code=c.code, title=c.title, official=c.official,
-                level=c.level, body=c.body, document=self.number, caps=c.caps,
-                cap_base=c.cap_base, percent=c.percent, valid_from=c.valid_from,
-                basis=self.cite(c.basis, f"{field}.basis"), provenance=c.provenance)
-            entries = grouped.setdefault(c.code, [])
-            if entries and isinstance(entries[-1], Repeal) is False and \
-                    entries[-1].valid_from >= c.valid_from:
-                raise self.error(f"{field}.valid_from", f"entries of {c.code!r} must follow each "
-                                 "other in date order")
+            rule = CompetenceRule.model_validate(
+                entry.model_dump(exclude={"repealed_from", "repeal_basis"}))
+            entries = grouped.setdefault(rule.code, [])
             entries.append(rule)
-            if c.repealed_from is not None:
-                if c.repealed_from <= c.valid_from:
+            if entry.repealed_from is not None:
+                if entry.repealed_from <= entry.valid_from:
                     raise self.error(f"{field}.repealed_from", "must be after valid_from")
-                if c.repeal_basis is not None:
-                    self.cite(c.repeal_basis, f"{field}.repeal_basis")
-                entries.append(Repeal(valid_from=c.repealed_from, basis=c.repeal_basis,
-                                      provenance=c.provenance))
+                if entry.repeal_basis is not None:
+                    self.cite(entry.repeal_basis, f"{field}.repeal_basis")
+                entries.append(Repeal(valid_from=entry.repealed_from, basis=entry.repeal_basis,
+                                      provenance=entry.provenance))
         return {code: self.timeline(entries, f"competence[{code}]")
                 for code, entries in grouped.items()}
-
-    def principles(self) -> list[Principle]:
-        return [
-            self.model(Principle, f"principle[{i}]", code=r.code, label=r.label,
-                       valid_from=r.valid_from, basis=self.cite(r.basis, f"principle[{i}].basis"),
-                       amended_by=(self.cite(r.amended_by, f"principle[{i}].amended_by")
-                                   if r.amended_by else None),
-                       provenance=r.provenance)
-            for i, r in enumerate(self.raw.principle)
-        ]
 
     def timeline(self, entries: Iterable[Any], field: str) -> Timeline[Any]:
         """Entries as a timeline; overlapping or unordered start dates name the field."""
@@ -266,18 +161,40 @@ class _FileReader:
             raise self.error(field, str(exc)) from None
 
     # -- provisions -------------------------------------------------------------------
-    def measures(self, raws: Iterable[RawMeasure], field: str, points: set[str]) -> tuple[Measure, ...]:
-        out = []
-        for i, m in enumerate(raws):
+    def measures(self, measures: tuple[Measure, ...], field: str, points: set[str],
+                 kind: MeasureKind, registry: Mapping[str, MeasureType]) -> tuple[Measure, ...]:
+        for i, m in enumerate(measures):
+            known = registry.get(m.code)
+            if known is None:
+                raise self.error(f"{field}[{i}].code",
+                                 f"unknown measure {m.code!r}: register it in a [[measure]] table "
+                                 f"(known: {', '.join(sorted(registry))})")
+            if known.kind is not kind:
+                where = "additional_sanctions" if known.kind is MeasureKind.SANCTION \
+                    else "remedial_measures"
+                raise self.error(f"{field}[{i}].code",
+                                 f"{m.code!r} is a {known.kind.value} ({known.basis}), not a "
+                                 f"{kind.value}: list it under {where}")
             unknown = [p for p in m.points if points and p not in points]
             if unknown:
                 raise self.error(f"{field}[{i}].points",
                                  f"points {unknown} are not acts of this clause ({sorted(points)})")
-            out.append(self.model(Measure, f"{field}[{i}]", **m.model_dump()))
-        return tuple(out)
+            if m.alternative_to is not None and m.alternative_to not in {x.code for x in measures}:
+                raise self.error(f"{field}[{i}].alternative_to",
+                                 f"{m.alternative_to!r} is not a measure of this clause")
+        return measures
 
-    def provision(self, article_no: str, article: RawArticle, clause_no: str | None,
-                  clause: RawClause, field: str, document: LegalDocument) -> Provision:
+    def provenance(self, content: Content, article: ArticleBlock, field: str) -> Any:
+        found = content.provenance or article.provenance or (
+            self.file.defaults.provenance if self.file.defaults else None)
+        if found is None:
+            raise self.error(f"{field}.provenance", "required field is missing: give provenance "
+                             "on the clause, its article or the file's [defaults]")
+        return found
+
+    def provision(self, article_no: str, article: ArticleBlock, clause_no: str | None,
+                  clause: ClauseBlock, field: str, document: LegalDocument,
+                  registry: Mapping[str, MeasureType]) -> Provision:
         sector = clause.sector or article.sector
         if sector is None:
             raise self.error(f"{field}.sector", "no sector on the clause or its article")
@@ -285,7 +202,7 @@ class _FileReader:
         for amendment in clause.amendments:
             points |= set(amendment.points)
         start = clause.effective_from or document.effective_from
-        contents: list[tuple[date, Citation | None, Any, str]] = [(start, None, clause, field)]
+        contents: list[tuple[date, Citation | None, Content, str]] = [(start, None, clause, field)]
         for i, a in enumerate(clause.amendments):
             contents.append((a.effective_from, self.cite(a.by, f"{field}.amendments[{i}].by",
                                                          relative=False), a,
@@ -297,23 +214,27 @@ class _FileReader:
                                  "amendments must be in date order, each after the wording it changes")
             prev = versions[-1] if versions else None
             adds = self.measures(content.additional_sanctions, f"{where}.additional_sanctions",
-                                 points)
-            rems = self.measures(content.remedial_measures, f"{where}.remedial_measures", points)
+                                 points, MeasureKind.SANCTION, registry)
+            rems = self.measures(content.remedial_measures, f"{where}.remedial_measures",
+                                 points, MeasureKind.REMEDY, registry)
             warning = content.warning
             complete = content.measures_complete
+            fine = content.fine
             if prev is not None:
                 warning = prev.warning if warning is None else warning
                 complete = prev.measures_complete if complete is None else complete
                 adds = adds or prev.additional_sanctions
                 rems = rems or prev.remedial_measures
-            versions.append(self.model(
-                ProvisionVersion, where, valid_from=begin, amended_by=by,
-                warning=bool(warning),
-                fine=content.fine if content.fine is not None or prev is None else prev.fine,
-                additional_sanctions=adds, remedial_measures=rems,
-                measures_complete=True if complete is None else complete,
-                provenance=content.provenance,
-            ))
+                fine = prev.fine if fine is None else fine
+            try:
+                versions.append(ProvisionVersion(
+                    valid_from=begin, amended_by=by, warning=bool(warning), fine=fine,
+                    additional_sanctions=adds, remedial_measures=rems,
+                    measures_complete=True if complete is None else complete,
+                    provenance=self.provenance(content, article, where),
+                ))
+            except ValidationError as exc:
+                raise catalog_error(self.path, exc, where) from None
         acts = tuple(Act(point=p, label=label) for p, label in clause.points.items())
         for a in clause.amendments:
             known = {act.point for act in acts}
@@ -324,25 +245,26 @@ class _FileReader:
             raise self.error(f"{field}.points", f"{bad} are not Vietnamese point letters")
         successor = None
         if clause.successor is not None:
-            successor = Counterpart(
-                citation=self.cite(clause.successor.citation, f"{field}.successor.citation",
-                                   relative=False),
-                provenance=clause.successor.provenance,
-            )
-            if successor.citation.document is None:
+            cited = self.cite(clause.successor.citation, f"{field}.successor.citation",
+                              relative=False)
+            if cited.document is None:
                 raise self.error(f"{field}.successor.citation", "a successor must name its document")
-        provision: Provision = self.model(
-            Provision, field, document=self.number, article=article_no, clause=clause_no,
-            chapter=article.chapter, sector=sector, label=clause.label,
-            acts=tuple(sorted(acts, key=lambda a: letter_index(a.point))),
-            versions=self.timeline(versions, f"{field}.amendments"), successor=successor,
-            caveats=clause.caveats,
-        )
-        return provision
+            successor = Counterpart(citation=cited, provenance=clause.successor.provenance)
+        try:
+            return Provision(
+                document=self.number, article=article_no, clause=clause_no,
+                chapter=article.chapter, sector=sector, label=clause.label,
+                acts=tuple(sorted(acts, key=lambda a: letter_index(a.point))),
+                versions=self.timeline(versions, f"{field}.amendments"), successor=successor,
+                caveats=clause.caveats, elements=clause.elements,
+            )
+        except ValidationError as exc:
+            raise catalog_error(self.path, exc, field) from None
 
-    def provisions(self, document: LegalDocument) -> list[Provision]:
+    def provisions(self, document: LegalDocument,
+                   registry: Mapping[str, MeasureType]) -> list[Provision]:
         out = []
-        for article_no, article in self.raw.article.items():
+        for article_no, article in self.file.article.items():
             field = f"article.{article_no}"
             try:
                 Citation(article=article_no)
@@ -352,43 +274,35 @@ class _FileReader:
                 raise self.error(field, "an article has either 'whole' or clauses, not both")
             if article.whole is not None:
                 out.append(self.provision(article_no, article, None, article.whole,
-                                          f"{field}.whole", document))
+                                          f"{field}.whole", document, registry))
             for clause_no, clause in article.clause.items():
                 cf = f"{field}.clause.{clause_no}"
                 try:
                     Citation(article=article_no, clause=clause_no)
                 except ValidationError:
                     raise self.error(cf, f"{clause_no!r} is not a clause number") from None
-                out.append(self.provision(article_no, article, clause_no, clause, cf, document))
+                out.append(self.provision(article_no, article, clause_no, clause, cf, document,
+                                          registry))
         return out
 
 
-def _read_raw(path: str, text: str) -> RawFile:
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise CatalogError(path, "", f"not valid TOML: {exc}") from None
-    try:
-        return RawFile.model_validate(data)
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        more = f" (and {exc.error_count() - 1} more problems)" if exc.error_count() > 1 else ""
-        reason = err["msg"]
-        if err["type"] == "extra_forbidden":
-            reason = "unknown field (not part of the catalog format)"
-        elif err["type"] == "missing":
-            reason = "required field is missing"
-        raise CatalogError(path, _loc(err["loc"]), reason + more) from None
+class _Pending:
+    """A measure type of the file being read, before the file itself is validated."""
+
+    def __init__(self, raw: dict[str, Any]) -> None:
+        label = raw.get("label")
+        self.label = label if isinstance(label, dict) else None
 
 
 def _merge(catalog: Catalog, path: str, text: str) -> Catalog:
-    raw = _read_raw(path, text)
-    reader = _FileReader(path, raw)
+    reader = _FileReader(path, _read_toml(path, text), catalog)
+    raw = reader.file
     key = str(reader.number)
     entries = dict(catalog.entries)
     provisions: dict[ProvisionKey, Provision] = dict(catalog.provisions)
-    existing = entries.get(key)
-    if raw.document.overlay:
+    existing = reader.existing
+    overlay = raw.document.overlay
+    if overlay:
         if existing is None:
             raise CatalogError(path, "document.overlay",
                                f"an overlay needs {key} to be loaded first; documents known: "
@@ -409,14 +323,12 @@ def _merge(catalog: Catalog, path: str, text: str) -> Catalog:
                 f"document {key} is already loaded from {existing.source}; set overlay = true "
                 "in [document] to add or replace its provisions",
             )
-    rules = reader.rules()
+    rules = raw.rules
     if existing is not None and rules is None:
         rules = existing.rules
-    entries[key] = DocumentEntry(document=document, source=path, rules=rules)
-    for provision in reader.provisions(document):
-        provisions[provision_key(provision)] = provision
-
-    overlay = raw.document.overlay
+    sources = list(existing.sources) if existing is not None else []
+    entries[key] = DocumentEntry(document=document, source=existing.source if existing else path,
+                                 rules=rules, sources=(*sources, path))
 
     def by_code(what: str, old: Mapping[str, Any], new: Iterable[tuple[str, Any]]) -> dict[str, Any]:
         """Entries by code; redefining a code already loaded needs ``overlay = true``."""
@@ -430,17 +342,26 @@ def _merge(catalog: Catalog, path: str, text: str) -> Catalog:
             merged[code] = item
         return merged
 
-    sectors = by_code("sector", catalog.sectors, ((x.code, x) for x in reader.sectors()))
+    measure_types = by_code("measure", catalog.measure_types,
+                            ((m.code, m) for m in raw.measure))
+    for provision in reader.provisions(document, measure_types):
+        pkey = provision_key(provision)
+        if pkey in provisions and not overlay:
+            raise CatalogError(path, f"article.{provision.article}",
+                               f"{provision.citation} is already loaded; only an overlay may "
+                               "replace it")
+        provisions[pkey] = provision
+    sectors = by_code("sector", catalog.sectors, ((x.code, x) for x in raw.sector))
     circumstances = by_code("circumstance", catalog.circumstances,
-                            ((x.code, x) for x in reader.circumstances()))
+                            ((x.code, x) for x in raw.circumstance))
     schemes = by_code("fine_scheme", {x.code: x for x in catalog.schemes},
-                      ((x.code, x) for x in reader.schemes()))
+                      ((x.code, x) for x in raw.fine_scheme))
     competence = by_code("competence", catalog.competence_timelines,
                          reader.competence().items())
     treatments = by_code("offender_treatment", {k.value: v for k, v in catalog.treatments.items()},
-                         ((t.kind.value, t) for t in reader.treatments()))
+                         ((t.kind.value, t) for t in raw.offender_treatment))
     principles: dict[str, list[Any]] = {k: list(v.entries) for k, v in catalog.principles.items()}
-    for i, principle in enumerate(reader.principles()):
+    for i, principle in enumerate(raw.principle):
         wordings = principles.setdefault(principle.code, [])
         same = [e for e in wordings if e.valid_from == principle.valid_from]
         if same and not overlay:
@@ -448,50 +369,133 @@ def _merge(catalog: Catalog, path: str, text: str) -> Catalog:
                                f"principle {principle.code!r} already has a wording from "
                                f"{principle.valid_from}; only an overlay may replace it")
         wordings[:] = sorted([e for e in wordings if e not in same] + [principle],
-                            key=lambda e: e.valid_from)
+                             key=lambda e: e.valid_from)
     return replace(
         catalog, entries=entries, provisions=provisions, sectors=sectors,
         circumstances=circumstances, schemes=tuple(schemes.values()),
-        competence_timelines=competence,
+        competence_timelines=competence, measure_types=measure_types,
         treatments={OffenderKind(k): v for k, v in treatments.items()},
         principles={code: Timeline(items) for code, items in principles.items()},
     )
 
 
+def _where(provision: Provision) -> str:
+    return f"article.{provision.article}." + (
+        f"clause.{provision.clause}" if provision.clause else "whole")
+
+
 def _check(catalog: Catalog) -> Catalog:
-    """Cross-file checks: sectors exist, successors resolve."""
+    """Cross-file checks: codes exist, limitation periods cover, successors resolve, no loop."""
+    for number, entry in catalog.entries.items():
+        for i, scope in enumerate(entry.rules.competence_scope if entry.rules else ()):
+            unknown = [c for c in scope.officials if c not in catalog.competence_timelines]
+            if unknown:
+                raise CatalogError(entry.source, f"rules.competence_scope[{i}].officials",
+                                   f"unknown competence codes {unknown}")
+        scheme = entry.rules.fine_scheme if entry.rules else None
+        if scheme is not None and catalog.scheme(scheme) is None:
+            raise CatalogError(entry.source, "rules.fine_scheme",
+                               f"unknown fine scheme {scheme!r} named by {number}; known: "
+                               f"{', '.join(sorted(s.code for s in catalog.schemes))}")
     for provision in catalog.provisions.values():
         source = catalog.entries[str(provision.document)].source
-        where = f"article.{provision.article}." + (
-            f"clause.{provision.clause}" if provision.clause else "whole")
+        where = _where(provision)
         if provision.sector not in catalog.sectors:
             raise CatalogError(source, f"{where}.sector",
                                f"unknown sector {provision.sector!r}; known: "
                                f"{', '.join(sorted(catalog.sectors))}")
-        rules = catalog.rules_for(provision.document)
-        limit = rules.duration_limit if rules else None
-        if limit is not None:
-            for version in provision.versions:
-                for m in version.additional_sanctions:
-                    d = m.duration
-                    if d is not None and not (limit.min_months <= d.min_months
-                                              and d.max_months <= limit.max_months):
-                        raise CatalogError(
-                            source, f"{where}.additional_sanctions.{m.code}.duration",
-                            f"{d.min_months}–{d.max_months} months is outside the "
-                            f"{limit.min_months}–{limit.max_months} months the decree allows "
-                            f"({limit.basis})")
+        for code in provision.elements:
+            found = catalog.circumstances.get(code)
+            if found is None or found.kind.value != "aggravating":
+                raise CatalogError(source, f"{where}.elements",
+                                   f"{code!r} is not an aggravating circumstance code")
+        _check_durations(catalog, provision, source, where)
+        _check_limitation(catalog, provision, source, where)
         if provision.successor is not None and catalog.successor_of(provision) is None:
             raise CatalogError(source, f"{where}.successor",
                                f"{provision.successor.citation} is not in the catalog")
+    _check_successor_loops(catalog)
+    _check_bodies(catalog)
     return catalog
+
+
+def _check_bodies(catalog: Catalog) -> None:
+    """Every competence rule names a body of the registry (catalog/registry/bodies.toml)."""
+    known = known_body_codes()
+    for code, timeline in catalog.competence_timelines.items():
+        for rule in timeline:
+            if rule.body not in known:
+                source = catalog.entries[str(rule.document)].source
+                raise CatalogError(source, f"competence.{code}.body",
+                                   f"unknown body {rule.body!r}; known: {', '.join(sorted(known))}")
+
+
+def _check_durations(catalog: Catalog, provision: Provision, source: str, where: str) -> None:
+    rules = catalog.rules_for(provision.document)
+    limit = rules.duration_limit if rules else None
+    if limit is None:
+        return
+    for version in provision.versions:
+        for m in version.additional_sanctions:
+            d = m.duration
+            if d is not None and not (limit.min_months <= d.min_months
+                                      and d.max_months <= limit.max_months):
+                raise CatalogError(
+                    source, f"{where}.additional_sanctions.{m.code}.duration",
+                    f"{d.min_months}–{d.max_months} months is outside the "
+                    f"{limit.min_months}–{limit.max_months} months the decree allows "
+                    f"({limit.basis})")
+
+
+def _check_limitation(catalog: Catalog, provision: Provision, source: str, where: str) -> None:
+    """Every day a provision applies, its sector has a limitation period (else the engine
+    could not say when an act is time-barred)."""
+    periods = catalog.sectors[provision.sector].limitation
+    rules = catalog.rules_for(provision.document)
+    listed = rules.two_year_limitation if rules else None
+    for span in catalog.timeline(provision).spans():
+        if listed is not None and listed.covers(provision.citation) is not None \
+                and span.start >= listed.valid_from:
+            continue
+        missing = periods.at(span.start) is None or any(
+            isinstance(e, Repeal) and span.covers(e.valid_from) for e in periods.entries)
+        if missing:
+            raise CatalogError(source, f"{where}.sector",
+                               f"the {provision.sector} sector has no limitation period for part "
+                               f"of {span.start.isoformat()} – "
+                               f"{span.last_day.isoformat() if span.last_day else 'open'}, when "
+                               f"{provision.citation} applies")
+
+
+def _check_successor_loops(catalog: Catalog) -> None:
+    for start in catalog.provisions.values():
+        chain = [start]
+        seen = {provision_key(start)}
+        current = catalog.successor_of(start)
+        while current is not None:
+            if provision_key(current) in seen:
+                names = " → ".join(p.citation.format("short") for p in [*chain, current])
+                source = catalog.entries[str(start.document)].source
+                raise CatalogError(source, f"{_where(start)}.successor",
+                                   f"successor links loop: {names}")
+            seen.add(provision_key(current))
+            chain.append(current)
+            current = catalog.successor_of(current)
+
+
+def _ordered(files: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Documents before the overlays that amend them (then by name)."""
+    def is_overlay(text: str) -> bool:
+        head = text.split("[article", 1)[0]
+        return "overlay = true" in head
+    return sorted(files, key=lambda f: (is_overlay(f[1]), f[0]))
 
 
 def load_files(paths: Iterable[str | Path], base: Catalog | None = None) -> Catalog:
     """Load catalog files on top of ``base`` (default: an empty catalog).
 
-    Later files add documents and provisions, and replace provisions with the same
-    citation; an overlay file repeats the ``[document]`` block unchanged.
+    Later files add documents and provisions; a file that replaces provisions or
+    codes already loaded must declare ``overlay = true`` in its ``[document]`` block.
     """
     catalog = base or Catalog()
     for path in paths:
@@ -506,15 +510,20 @@ def load_files(paths: Iterable[str | Path], base: Catalog | None = None) -> Cata
     return _check(catalog)
 
 
+def bundled_files() -> list[tuple[str, str]]:
+    """The bundled catalog files as (name, text), in load order."""
+    folder = resources.files(DATA_PACKAGE)
+    files = [(f"penalty_rules/catalog/data/{item.name}", item.read_text(encoding="utf-8"))
+             for item in folder.iterdir() if item.name.endswith(".toml")]
+    return _ordered(files)
+
+
 @functools.lru_cache(maxsize=1)
 def bundled_catalog() -> Catalog:
     """The catalog shipped with the library (loaded once, then cached; it is immutable)."""
     catalog = Catalog()
-    folder = resources.files(DATA_PACKAGE)
-    for item in sorted(folder.iterdir(), key=lambda i: i.name):
-        if item.name.endswith(".toml"):
-            catalog = _merge(catalog, f"penalty_rules/catalog/data/{item.name}",
-                             item.read_text(encoding="utf-8"))
+    for name, text in bundled_files():
+        catalog = _merge(catalog, name, text)
     return _check(catalog)
 
 

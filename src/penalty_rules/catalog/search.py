@@ -54,9 +54,9 @@ point), so the result is the same on every run.
 >>> from datetime import date
 >>> from penalty_rules import load_catalog
 >>> hits = search(load_catalog(), "sim kich hoat san", as_of=date(2026, 12, 1), limit=3)
->>> [(hit.document, hit.citation.article, hit.citation.clause) for hit in hits][0]
-('174/2026/NĐ-CP', '34', '7')
->>> hits[0].act is not None, hits[0].fine_min, hits[0].fine_max
+>>> [hit.citation.format("short") for hit in hits]  # doctest: +NORMALIZE_WHITESPACE
+['26.4.b 174/2026/NĐ-CP', '34.7.b 174/2026/NĐ-CP', '34.7.c 174/2026/NĐ-CP']
+>>> hits[1].act is not None, hits[1].fine_min, hits[1].fine_max
 (True, 30000000, 40000000)
 """
 

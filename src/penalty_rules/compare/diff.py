@@ -78,8 +78,8 @@ def _frame(catalog: Catalog, provision: Provision, version: ProvisionVersion) ->
                      max=max(b.max for b in fine.bands) * factor,
                      shape=f"{len(fine.bands)} bands by {fine.criterion}", warning=version.warning)
     if isinstance(fine, PointFrames):
-        return Frame(min=min(f.min for _, f in fine.frames) * factor,
-                     max=max(f.max for _, f in fine.frames) * factor,
+        return Frame(min=min(f.min for f in fine.frames.values()) * factor,
+                     max=max(f.max for f in fine.frames.values()) * factor,
                      shape=f"{len(fine.frames)} frames by point", warning=version.warning)
     return Frame(min=None, max=None, shape="warning", warning=version.warning)
 

@@ -17,6 +17,7 @@ An error in any stage names the violation's field path once (``violations[0].qua
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -25,7 +26,7 @@ from pydantic import ValidationError
 from ..catalog.catalog import Catalog
 from ..catalog.loader import bundled_catalog
 from ..clock import vietnam_today
-from ..errors import CaseError
+from ..errors import CaseError, field_path
 from ..models.assessment import Assessment, TraceStep, ViolationAssessment
 from ..models.case import Case, ViolationFact
 from ..models.citation import Citation
@@ -50,21 +51,13 @@ def parse_case(data: Mapping[str, Any]) -> Case:
         return Case.model_validate(data)
     except ValidationError as exc:
         err = exc.errors()[0]
-        field = _path(err["loc"])
+        field = field_path(err["loc"])
         reason = err["msg"].removeprefix("Value error, ")
         if err["type"] == "extra_forbidden":
             reason = "unknown field"
         elif err["type"] == "missing":
             reason = "required field is missing"
         raise CaseError(field, reason) from None
-
-
-def _path(loc: tuple[int | str, ...]) -> str:
-    """A field path in one notation: ``violations[0].committed_on``."""
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
 
 
 def _fined_as(catalog: Catalog, kind: OffenderKind) -> tuple[FineBase, list[TraceStep]]:
@@ -124,29 +117,43 @@ def assess_violation(v: Violation, default_document: DocumentNumber | None = Non
     applied = Citation(article=provision.article, clause=provision.clause,
                        point=point or band_point, document=provision.document,
                        amended_by=version.amended_by)
-    amount = specific(v, provision, applied, frame, choice.day)
+    amount = specific(v, provision, applied, frame, choice.day, provision.elements)
     lim = limitation(v, applied, provision.sector, choice.day)
+    quantity = v.fact.quantity
+    sanctions = applied_measures(version.additional_sanctions, point, band_point, quantity)
+    remedies = applied_measures(version.remedial_measures, point, band_point, quantity)
+    barred_steps: list[TraceStep] = []
+    if lim.time_barred:
+        # Past the limitation period nothing is sanctioned: no fine, no additional sanction.
+        sanctions = ()
+        amount = replace(amount, per_act=None, interval=None, total=None)
+        barred_steps.append(step("limitation.effect", "limitation.no_sanction",
+                                 *(s.citations[0] for s in lim.steps[:1] if s.citations)))
+        if remedies:
+            remains = v.principle("time_barred_remedies")
+            barred_steps.append(step(
+                "limitation.effect", "limitation.remedies_remain",
+                remains.citation if remains else None,
+                flags=flags_of(remains.provenance) if remains else ("NO BASIS RECORDED",)))
     steps = [*res.steps, *choice.steps, *lenient_steps,
              *_applied_steps(provision, version, applied, v), *frame.steps, *amount.steps,
-             *lim.steps]
+             *lim.steps, *barred_steps]
     flags = _collect_flags(flags_of(version.provenance) + (("CAVEAT",) if provision.caveats
                                                            else ()), steps)
-    quantity = v.fact.quantity
     result = ViolationAssessment(
         index=v.index, provision=applied, document=provision.document, label=provision.label,
         act=label_of(provision, point), sector=provision.sector,
-        warning_possible=frame.warning, fine_min=frame.min, fine_max=frame.max,
+        warning_possible=frame.warning, warning_imposed=frame.range is None,
+        fine_min=frame.min, fine_max=frame.max,
         fine=amount.total, fine_per_act=amount.per_act, fine_interval=amount.interval,
         times=v.fact.times, fined_once=amount.fined_once, time_barred=lim.time_barred,
         limitation_years=lim.years, limitation_expires_on=lim.expires_on,
-        additional_sanctions=applied_measures(version.additional_sanctions, point, band_point,
-                                              quantity),
-        remedial_measures=applied_measures(version.remedial_measures, point, band_point, quantity),
+        additional_sanctions=sanctions, remedial_measures=remedies,
         flags=flags, trace=tuple(steps),
     )
     need = None
-    if frame.max is not None and not lim.time_barred:
-        need = ActNeed(provision.document, provision.sector, frame.max)
+    if not lim.time_barred:
+        need = ActNeed(provision.document, provision.sector, frame.max, applied, provision.chapter)
     return result, need
 
 

@@ -61,6 +61,12 @@ class CompetentOfficial(Frozen):
     cap: VND
     basis: Citation
     flags: tuple[str, ...] = ()
+    level: str | None = Field(default=None, description="commune, province, central or field")
+    condition: Localized | None = Field(
+        default=None, description="a limit the decree puts on this official (e.g. within their "
+        "assigned duties), to check before signing")
+    scope_basis: tuple[Citation, ...] = Field(
+        default=(), description="the clauses that divide competence for this official")
 
 
 class ViolationAssessment(Frozen):
@@ -72,7 +78,9 @@ class ViolationAssessment(Frozen):
     label: Localized
     act: Localized | None = None
     sector: str
-    warning_possible: bool
+    warning_possible: bool = Field(description="a warning may be imposed instead of a fine")
+    warning_imposed: bool = Field(
+        default=False, description="the clause sanctions the act by a warning only (no fine)")
     fine_min: VND | None
     fine_max: VND | None
     fine: VND | None = Field(description="amount for this entry (× times when fined separately)")

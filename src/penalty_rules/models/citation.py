@@ -15,7 +15,9 @@ import re
 from collections.abc import Callable
 from typing import Any, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, GetJsonSchemaHandler, ValidationInfo, field_validator, model_validator
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
 
 from .common import Frozen
 from .document import DocumentNumber
@@ -58,13 +60,31 @@ class Citation(Frozen):
 
     @model_validator(mode="before")
     @classmethod
-    def _from_text(cls, value: Any) -> Any:
-        """Accept a citation written as text (in any form the parser reads)."""
+    def _from_text(cls, value: Any, info: ValidationInfo) -> Any:
+        """Accept a citation written as text (in any form the parser reads).
+
+        Validated with a context holding ``document`` (as the catalog loader does), a
+        citation that names no document is read as a part of that document.
+        """
         if isinstance(value, str):
             if _text_reader is None:  # pragma: no cover - installed on package import
                 raise ValueError("no citation reader is installed; import penalty_rules first")
-            return _text_reader(value).model_dump(exclude_none=True)
+            value = _text_reader(value).model_dump(exclude_none=True)
+        if isinstance(value, dict) and value.get("document") is None and info.context:
+            document = info.context.get("document")
+            if document is not None:
+                value = {**value, "document": document}
         return value
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema: CoreSchema,
+                                     handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        structured = handler(core_schema)
+        return {"anyOf": [
+            {"type": "string", "description": "a citation in any form the parser reads, e.g. "
+             "'điểm a khoản 2 Điều 34 Nghị định 174/2026/NĐ-CP'; in a catalog file one that "
+             "names no document is a part of the file's document"},
+            structured]}
 
     @field_validator("article", "clause")
     @classmethod

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StrictInt
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, ValidationInfo
 
 #: Whole Vietnamese đồng. Strict: a ``float`` (or a numeric string) is refused.
 VND = Annotated[StrictInt, Field(ge=0, description="whole VND (đồng)")]
@@ -16,6 +17,32 @@ class Frozen(BaseModel):
     """Base of every model: immutable, unknown fields refused."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+def from_context(value: Any, info: ValidationInfo, **fields: str) -> Any:
+    """Fill missing ``fields`` of a record from the validation context.
+
+    ``fields`` maps a field name to a context key. The catalog loader validates a
+    file's records with its document (number, start date) in the context, so records
+    need not repeat what the file already says.
+    """
+    if isinstance(value, dict) and info.context:
+        missing = {name: info.context[key] for name, key in fields.items()
+                   if name not in value and info.context.get(key) is not None}
+        if missing:
+            return {**value, **missing}
+    return value
+
+
+def optional_in_files(*names: str) -> Callable[[dict[str, Any]], None]:
+    """A ``json_schema_extra`` hook: ``names`` are not required in a catalog file."""
+    def drop(schema: dict[str, Any]) -> None:
+        required = [r for r in schema.get("required", ()) if r not in names]
+        if required:
+            schema["required"] = required
+        else:
+            schema.pop("required", None)
+    return drop
 
 
 class Language(StrEnum):

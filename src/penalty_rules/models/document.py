@@ -16,7 +16,9 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from pydantic import Field, model_serializer, model_validator
+from pydantic import Field, GetJsonSchemaHandler, model_serializer, model_validator
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
 
 from .common import Frozen, Localized, Provenance
 
@@ -78,6 +80,12 @@ class DocumentNumber(Frozen):
     @model_serializer
     def _to_text(self) -> str:
         return str(self)
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema: CoreSchema,
+                                     handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        return {"type": "string", "description": "a document number such as 174/2026/NĐ-CP "
+                "or 15/2012/QH13", "examples": ["174/2026/NĐ-CP"]}
 
     @classmethod
     def _split(cls, text: str) -> dict[str, Any]:

@@ -19,11 +19,12 @@ Range(min=600000, max=1500000)
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Annotated, Literal, NamedTuple
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_serializer, field_validator, model_validator
 
 from ..errors import CaseError
 from .citation import Citation
@@ -304,41 +305,39 @@ class PointFrames(Frozen):
     """A clause whose points each state their own frame (cite the point to choose one)."""
 
     kind: Literal["by_point"] = "by_point"
-    frames: tuple[tuple[str, FineFrame], ...] = Field(
-        min_length=1, description="(point letter, frame) pairs in the order of the text")
+    frames: Mapping[str, FineFrame] = Field(
+        min_length=1, description="point letter → its frame, in the order of the text (read-only)")
 
-    @model_validator(mode="before")
+    @field_validator("frames", mode="after")
     @classmethod
-    def _from_mapping(cls, value: object) -> object:
-        if isinstance(value, dict) and isinstance(value.get("frames"), dict):
-            return {**value, "frames": tuple(value["frames"].items())}
-        return value
-
-    @model_validator(mode="after")
-    def _letters(self) -> PointFrames:
-        bad = [p for p, _ in self.frames if not is_point_letter(p)]
+    def _letters(cls, value: Mapping[str, FineFrame]) -> Mapping[str, FineFrame]:
+        bad = [p for p in value if not is_point_letter(p)]
         if bad:
             raise ValueError(f"{bad} are not Vietnamese point letters")
-        return self
+        return MappingProxyType(dict(value))
+
+    @field_serializer("frames")
+    def _plain(self, value: Mapping[str, FineFrame]) -> dict[str, FineFrame]:
+        return dict(value)
 
     @property
     def points(self) -> tuple[str, ...]:
         """The letters of the points that state a frame."""
-        return tuple(p for p, _ in self.frames)
+        return tuple(self.frames)
 
     def frame(self, point: str) -> FineFrame | None:
         """The frame stated at ``point``."""
-        return next((f for p, f in self.frames if p == point), None)
+        return self.frames.get(point)
 
     @property
     def top(self) -> int:
         """The highest amount of any point."""
-        return max(f.max for _, f in self.frames)
+        return max(f.max for f in self.frames.values())
 
     def scaled(self, rescale: Rescale) -> PointFrames:
         """Every point's amounts passed through ``rescale``."""
-        return self.model_copy(update={"frames": tuple(
-            (p, f.scaled(rescale)) for p, f in self.frames)})
+        return self.model_copy(update={"frames": MappingProxyType(
+            {p: f.scaled(rescale) for p, f in self.frames.items()})})
 
     def bounds(self, facts: Facts, point: str | None) -> Bounds:
         """The frame of the cited point (an error names the points when none is cited)."""

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 from datetime import date
+from enum import StrEnum
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationInfo, model_validator
 
 from .citation import Citation
-from .common import Frozen, Localized, Provenance
+from .common import Frozen, Localized, Provenance, optional_in_files
 from .document import DocumentNumber
 from .fine import Band, BandedFine, Fine, FineFrame, PerUnitFine, PointFrames, Range
 from .timeline import Dated, Timeline
 
 __all__ = [
     "Act", "Band", "BandedFine", "Counterpart", "Duration", "Fine", "FineFrame", "Measure",
-    "PerUnitFine", "PointFrames", "Provision", "ProvisionVersion", "Range",
+    "MeasureKind", "MeasureType", "PerUnitFine", "PointFrames", "Provision", "ProvisionVersion",
+    "Range",
 ]
 
 
@@ -38,8 +40,30 @@ class Duration(Frozen):
         return self
 
 
+class MeasureKind(StrEnum):
+    """The two families of measures the Law distinguishes."""
+
+    SANCTION = "sanction"  # additional sanction forms (Law Art. 21)
+    REMEDY = "remedy"  # remedial measures (Law Art. 28)
+
+
+class MeasureType(Frozen):
+    """A kind of measure, registered once (``[[measure]]``) and named by code in clauses."""
+
+    code: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    kind: MeasureKind = Field(description="an additional sanction or a remedial measure")
+    label: Localized = Field(description="the label clauses use unless they give their own")
+    basis: Citation = Field(description="the clause of the Law that creates this form")
+    provenance: Provenance
+
+
 class Measure(Frozen):
-    """An additional sanction or a remedial measure, possibly limited to some points."""
+    """An additional sanction or a remedial measure, possibly limited to some points.
+
+    In a catalog file ``label`` may be left out: the registered label of the code is used.
+    """
+
+    model_config = Frozen.model_config | {"json_schema_extra": optional_in_files("label")}
 
     code: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     label: Localized
@@ -49,6 +73,19 @@ class Measure(Frozen):
     bands: tuple[str, ...] = Field(default=(), description="band points this measure goes with")
     quantity_from: int | None = Field(default=None, ge=0)
     quantity_below: int | None = Field(default=None, ge=1)
+    alternative_to: str | None = Field(
+        default=None, description="code of the main measure this one replaces when that one "
+        "cannot be carried out (a fallback)")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _registered_label(cls, value: object, info: ValidationInfo) -> object:
+        if isinstance(value, dict) and "label" not in value and info.context:
+            registry = info.context.get("measures") or {}
+            known = registry.get(value.get("code"))
+            if known is not None:
+                return {**value, "label": known.label}
+        return value
 
     def applies_to(self, point: str | None, band: str | None = None,
                    quantity: int | None = None) -> bool:
@@ -127,6 +164,9 @@ class Provision(Frozen):
     versions: Timeline[ProvisionVersion] = Field(description="the wordings, oldest first")
     successor: Counterpart | None = None
     caveats: tuple[Localized, ...] = ()
+    elements: tuple[str, ...] = Field(
+        default=(), description="circumstance codes that are elements of the act itself: they "
+        "are not counted again as aggravating (Law Art. 10(2))")
 
     @model_validator(mode="after")
     def _has_version(self) -> Provision:

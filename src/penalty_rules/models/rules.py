@@ -2,25 +2,38 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from enum import StrEnum
+from types import MappingProxyType
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationInfo, field_serializer, field_validator, model_validator
 
 from .citation import Citation
-from .common import VND, Frozen, Localized, Provenance
+from .common import VND, Frozen, Localized, Provenance, from_context, optional_in_files
 from .document import DocumentNumber
 from .offender import FineBase
 from .timeline import Dated
 
 
 class PartList(Dated):
-    """A list of parts of a decree singled out by one of its clauses, from ``valid_from``."""
+    """A list of parts of a decree singled out by one of its clauses, from ``valid_from``.
 
-    parts: tuple[Citation, ...]
+    In a catalog file ``valid_from`` may be left out: the list then applies from the
+    day its decree took effect.
+    """
+
+    parts: tuple[Citation, ...] = Field(min_length=1)
     basis: Citation
     provenance: Provenance
+
+    model_config = Frozen.model_config | {"json_schema_extra": optional_in_files("valid_from")}
+
+    @model_validator(mode="before")
+    @classmethod
+    def _start(cls, value: object, info: ValidationInfo) -> object:
+        return from_context(value, info, valid_from="effective_from")
 
     def covers(self, citation: Citation) -> Citation | None:
         """The listed part that contains ``citation``, if any."""
@@ -58,10 +71,45 @@ class DurationLimit(Frozen):
     provenance: Provenance
 
 
+class CompetenceScope(Frozen):
+    """A decree's division of competence (e.g. Decree 174/2026 Art. 113): which acts some
+    officials may sanction, or on what condition.
+
+    An act is within the scope when its provision lies in one of ``chapters`` or within
+    one of ``parts``; with neither, the officials keep every act and ``condition`` says
+    what limits them (for example "within their assigned duties").
+    """
+
+    officials: tuple[str, ...] = Field(min_length=1, description="codes of competence rules")
+    chapters: tuple[str, ...] = Field(default=(), description="chapters (Roman numerals)")
+    parts: tuple[Citation, ...] = Field(default=(), description="articles, clauses or points")
+    condition: Localized | None = Field(default=None, description="a limit to show, in words")
+    basis: Citation
+    provenance: Provenance
+
+    def covers(self, citation: Citation, chapter: str | None) -> bool:
+        """True if the act at ``citation`` (in ``chapter``) lies within this scope."""
+        if not self.chapters and not self.parts:
+            return True
+        if chapter is not None and chapter in self.chapters:
+            return True
+        return any(citation.within(part) for part in self.parts)
+
+
 class DecreeRules(Frozen):
-    """The general rules a sanctioning decree states for its own provisions."""
+    """The general rules a sanctioning decree states for its own provisions.
+
+    In a catalog file (``[rules]``) ``document`` is left out: it is the file's document.
+    """
+
+    model_config = Frozen.model_config | {"json_schema_extra": optional_in_files("document")}
 
     document: DocumentNumber
+
+    @model_validator(mode="before")
+    @classmethod
+    def _document(cls, value: object, info: ValidationInfo) -> object:
+        return from_context(value, info, document="document")
     fine_base: FineBase
     fine_base_basis: Citation
     fine_base_provenance: Provenance
@@ -75,6 +123,8 @@ class DecreeRules(Frozen):
     duration_limit: DurationLimit | None = None
     competence_base: FineBase = FineBase.ORGANIZATION
     transition: TransitionRule | None = None
+    competence_scope: tuple[CompetenceScope, ...] = Field(
+        default=(), description="the decree's division of competence between officials")
 
     def stated_base(self, citation: Citation) -> FineBase:
         """Whom the amounts of the part at ``citation`` are written for (base or exception)."""
@@ -121,29 +171,40 @@ class FineScheme(Dated):
 class CompetenceRule(Dated):
     """An official's power to fine, as a cap per sector or a percentage of the maximum."""
 
+    model_config = Frozen.model_config | {"json_schema_extra": optional_in_files("document")}
+
+    @model_validator(mode="before")
+    @classmethod
+    def _document(cls, value: object, info: ValidationInfo) -> object:
+        return from_context(value, info, document="document")
+
     code: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     title: str = Field(pattern=r"^[a-z][a-z0-9_]*$",
                        description="the same official across decrees, e.g. commune_chair")
     official: Localized
     level: Literal["commune", "district", "province", "central", "field"]
     body: str = Field(description="code of the body the official belongs to")
-    document: DocumentNumber
-    caps: tuple[tuple[str, VND], ...] = Field(default=(), description="(sector code, cap) pairs")
+    document: DocumentNumber = Field(description="the decree that gives the power (in a "
+                                     "catalog file: the file's document)")
+    caps: Mapping[str, VND] = Field(default_factory=lambda: MappingProxyType({}),
+                                    description="sector code → cap (read-only)")
     cap_base: FineBase = FineBase.ORGANIZATION
     percent: int | None = Field(default=None, ge=1, le=100)
     basis: Citation
     provenance: Provenance
 
-    @model_validator(mode="before")
+    @field_validator("caps", mode="after")
     @classmethod
-    def _caps_from_mapping(cls, value: object) -> object:
-        if isinstance(value, dict) and isinstance(value.get("caps"), dict):
-            return {**value, "caps": tuple(sorted(value["caps"].items()))}
-        return value
+    def _read_only(cls, value: Mapping[str, int]) -> Mapping[str, int]:
+        return MappingProxyType(dict(value))
+
+    @field_serializer("caps")
+    def _plain(self, value: Mapping[str, int]) -> dict[str, int]:
+        return dict(value)
 
     def cap_for(self, sector: str) -> int | None:
         """The stated cap for ``sector`` (``None`` when the rule does not name it)."""
-        return next((cap for code, cap in self.caps if code == sector), None)
+        return self.caps.get(sector)
 
     @model_validator(mode="after")
     def _cap_or_percent(self) -> CompetenceRule:

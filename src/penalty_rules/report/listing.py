@@ -49,7 +49,7 @@ def _fine_text(version: ProvisionVersion, lang: str) -> str:
         parts.append(f"[{word(fine.criterion, lang)}] {bands}")
     elif isinstance(fine, PointFrames):
         parts.append(", ".join(f"{k}: {money(f.min, lang)} – {money(f.max, lang)}"
-                               for k, f in fine.frames))
+                               for k, f in fine.frames.items()))
     return "; ".join(parts)
 
 

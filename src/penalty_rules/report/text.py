@@ -2,9 +2,10 @@
 
 The summary comes first and one violation fits on one screen: the frame, the lawful
 interval, the recommended fine, the limitation, the measures and any data flags in
-words. Competent officials are grouped by the article that empowers them (one force or
-body per article), the lowest sufficient one of each group first; the others only with
-``all_officials=True``. The step-by-step trace follows the summary only with
+words. Competent officials are grouped by level (commune, province, central, specialised
+forces), in the order of the lowest sufficient cap; within a level one line per force or
+body (the article that empowers it) with its lowest sufficient official; the others only
+with ``all_officials=True``. The step-by-step trace follows the summary only with
 ``explain=True``.
 """
 
@@ -69,9 +70,8 @@ def _group_key(c: CompetentOfficial) -> str:
 
 
 def official_groups(officials: Sequence[CompetentOfficial]) -> list[list[CompetentOfficial]]:
-    """Officials grouped by the article that empowers them, each group lowest cap first.
-
-    Groups are ordered by their lowest sufficient cap, then by article.
+    """Officials grouped by the article that empowers them (one force or body each),
+    each group lowest cap first; groups ordered by their lowest sufficient cap.
     """
     ordered = sorted(officials, key=lambda c: (_group_key(c), c.cap))
     groups = [sorted(g, key=lambda c: c.cap) for _, g in groupby(ordered, key=_group_key)]
@@ -81,6 +81,8 @@ def official_groups(officials: Sequence[CompetentOfficial]) -> list[list[Compete
 def _official(c: CompetentOfficial, lang: str) -> str:
     line = (f"{c.official.get(lang)} — {_t('up_to', lang)} {money(c.cap, lang)} "
             f"[{citation_text(c.basis, lang)}]")
+    if c.condition is not None:
+        line += f"; {_t('condition', lang)}: {c.condition.get(lang)}"
     if c.flags:
         line += " {" + flags_text(c.flags, lang) + "}"
     return line
@@ -91,12 +93,18 @@ def _competent(a: Assessment, lang: str, all_officials: bool) -> list[str]:
     if not a.competent:
         return [*lines, f"  {_t('none', lang)}"]
     hidden = 0
+    by_level: dict[str, list[list[CompetentOfficial]]] = {}
     for group in official_groups(a.competent):
-        shown = group if all_officials else group[:1]
-        hidden += len(group) - len(shown)
-        lines += [f"  • {_official(c, lang)}" for c in shown]
+        by_level.setdefault(group[0].level or "other", []).append(group)
+    for level, groups in by_level.items():
+        heading = template(f"level.{level}", lang)
+        lines.append(f"  {heading[0].upper()}{heading[1:]}:")
+        for group in groups:
+            shown = group if all_officials else group[:1]
+            hidden += len(group) - len(shown)
+            lines += [f"    • {_official(c, lang)}" for c in shown]
     if hidden:
-        lines.append(f"  ({count_text('n.more_officials', hidden, lang)})")
+        lines.append(f"  … {count_text('n.more_officials', hidden, lang)}")
     return lines
 
 

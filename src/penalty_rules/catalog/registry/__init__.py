@@ -1,0 +1,1 @@
+"""Bundled registries: laws (legal bases) and public bodies."""
