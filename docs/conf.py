@@ -85,7 +85,10 @@ doctest_global_setup = (
     "from penalty_rules.i18n import count_text, flag_text, plural, template\n"
     "from penalty_rules.report.schemas import SCHEMAS, envelope, generator, schema\n"
     "from penalty_rules.clock import vietnam_today\n"
+    "from penalty_rules.catalog.bodies import bodies, known_body_codes\n"
+    "from penalty_rules.catalog.laws import law_registry\n"
     "import json\n"
+    "from datetime import date\n"
     "from pathlib import Path\n"
     f"EXAMPLES = Path({str(HERE.parent / 'examples')!r})\n"
 )

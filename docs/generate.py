@@ -134,11 +134,24 @@ RETURNED = [
     "penalty_rules.engine.resolve.Resolution",
     "penalty_rules.engine.context.Violation",
     "penalty_rules.audit.findings.AuditReport",
+    "penalty_rules.models.provision.MeasureType",
+    "penalty_rules.audit.propose.propose",
+    "penalty_rules.catalog.bodies.known_body_codes",
+    "penalty_rules.catalog.laws.LawRegistry",
+    "penalty_rules.catalog.laws.Law",
+    "penalty_rules.catalog.laws.LawChange",
+    "penalty_rules.catalog.laws.DecreeBasis",
+    "penalty_rules.catalog.laws.CitedAs",
+    "penalty_rules.catalog.laws.BasisRole",
+    "penalty_rules.catalog.laws.LawNotFound",
+    "penalty_rules.catalog.laws.AmbiguousLaw",
+    "penalty_rules.audit.propose.Proposal",
 ]
 
 #: Modules whose overview the reference shows (their members are documented by name).
 MODULES = ["penalty_rules", "penalty_rules.errors", "penalty_rules.i18n", "penalty_rules.report",
-           "penalty_rules.report.schemas", "penalty_rules.clock"]
+           "penalty_rules.report.schemas", "penalty_rules.clock", "penalty_rules.catalog.laws",
+           "penalty_rules.catalog.bodies"]
 
 #: Standard-library and pydantic names the reference links to, with their pages.
 EXTERNAL = {
