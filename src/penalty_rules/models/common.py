@@ -55,8 +55,8 @@ class Language(StrEnum):
 class Localized(Frozen):
     """A short text written in Vietnamese and in English."""
 
-    vi: str = Field(min_length=1)
-    en: str = Field(min_length=1)
+    vi: str = Field(min_length=1, description="the Vietnamese text")
+    en: str = Field(min_length=1, description="the English text")
 
     def get(self, language: Language | str) -> str:
         """Return the text for ``language`` (``"vi"`` or ``"en"``)."""
@@ -88,9 +88,9 @@ class Provenance(Frozen):
     """Where a figure comes from and how sure we are of it."""
 
     source: str = Field(min_length=3, description="document, page or fact-sheet row")
-    status: Status
-    verified_on: date | None = None
-    note: str | None = None
+    status: Status = Field(description="how the fact was established")
+    verified_on: date | None = Field(default=None, description="when it was last checked")
+    note: str | None = Field(default=None, description="anything a reader should know about the source")
 
     @property
     def flag(self) -> str | None:
