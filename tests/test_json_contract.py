@@ -121,3 +121,11 @@ def test_language_default_comes_from_the_environment() -> None:
     assert default_language({"LANG": "vi_VN.UTF-8"}) == "vi"
     assert default_language({"LANG": "fr_FR.UTF-8"}) == "vi"
     assert default_language({}) == "vi"
+
+
+@pytest.mark.xfail(reason="audit --format json is still the audit report's own shape; its owner "
+                          "switches it to envelope('audit', report, catalog=catalog)", strict=True)
+def test_audit_json_is_the_envelope(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = _run(capsys, ["audit", "--as-of", "2026-11-27", "--format", "json"])
+    assert code == 0
+    jsonschema.validate(json.loads(out), schema("audit"))
