@@ -146,3 +146,33 @@ def test_every_message_key_the_engine_uses_is_in_the_catalogs() -> None:
              for kind in ("", "_warnings", "_later_warning", "_current_warning")}
     assert len(used) > 30
     assert sorted(k for k in used if not has(k)) == []
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def test_no_english_code_in_vietnamese_output_of_any_case_file() -> None:
+    import tomllib
+
+    from penalty_rules.errors import PenaltyRulesError
+
+    rendered = 0
+    for path in sorted((ROOT / "tests" / "cases").rglob("*.toml")):
+        for case in tomllib.loads(path.read_text(encoding="utf-8")).get("case", []):
+            try:
+                result = assess(_plain(case.get("input", {})))  # type: ignore[arg-type]
+            except PenaltyRulesError:
+                continue
+            rendered += 1
+            text = render_text(result, "vi", explain=True, all_officials=True)
+            text = text.replace("--all-officials", "").replace("--explain", "")
+            for pattern in _LEAKS:
+                assert not pattern.findall(text), (path.name, case.get("name"), pattern.findall(text))
+    assert rendered > 50
