@@ -287,13 +287,13 @@ def diff_markdown(d: DocumentDiff, language: str = "en") -> str:
              "| old | new | before | after | min Δ% | max Δ% | sanctions / remedies | link |",
              "|---|---|---|---|---:|---:|---|---|"]
     for r in d.changed:
-        lines.append(f"| {r.old} | {r.new} | {_frame_text(r.before)} | {_frame_text(r.after)} | "
+        lines.append(f"| {r.old} | {r.new} | {_frame_text(r.before, language)} | {_frame_text(r.after, language)} | "
                      f"{r.min_change_pct or '-'} | {r.max_change_pct or '-'} | "
                      f"{_measures_text(r) or '-'} | {r.link_status} |")
     lines += ["", "## Acts added", "", "| provision | frame | act |", "|---|---|---|"]
-    lines += [f"| {r.new} | {_frame_text(r.after)} | {r.label.get(language)} |" for r in d.added]
+    lines += [f"| {r.new} | {_frame_text(r.after, language)} | {r.label.get(language)} |" for r in d.added]
     lines += ["", "## Acts dropped or not linked", "", "| provision | frame | act |", "|---|---|---|"]
-    lines += [f"| {r.old} | {_frame_text(r.before)} | {r.label.get(language)} |" for r in d.dropped]
+    lines += [f"| {r.old} | {_frame_text(r.before, language)} | {r.label.get(language)} |" for r in d.dropped]
     return "\n".join(lines) + "\n"
 
 
