@@ -287,7 +287,8 @@ def diff_markdown(d: DocumentDiff, language: str = "en") -> str:
              "| old | new | before | after | min Δ% | max Δ% | sanctions / remedies | link |",
              "|---|---|---|---|---:|---:|---|---|"]
     for r in d.changed:
-        lines.append(f"| {r.old} | {r.new} | {_frame_text(r.before, language)} | {_frame_text(r.after, language)} | "
+        lines.append(f"| {r.old} | {r.new} | {_frame_text(r.before, language)} | "
+                     f"{_frame_text(r.after, language)} | "
                      f"{r.min_change_pct or '-'} | {r.max_change_pct or '-'} | "
                      f"{_measures_text(r) or '-'} | {r.link_status} |")
     lines += ["", "## Acts added", "", "| provision | frame | act |", "|---|---|---|"]
