@@ -15,6 +15,12 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
+@pytest.fixture(autouse=True)
+def _vietnamese_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command line's ``--lang`` default follows the environment; tests pin it to vi."""
+    monkeypatch.setenv("PENALTY_RULES_LANG", "vi")
+
+
 @pytest.fixture(scope="session")
 def catalog() -> Catalog:
     return bundled_catalog()

@@ -11,8 +11,9 @@ PACKAGE = Path(__file__).resolve().parent.parent / "src" / "penalty_rules"
 
 #: Layers, bottom up (docs/architecture.rst). A module may import its own layer and below.
 LAYERS = [
-    {"errors", "i18n"},
+    {"errors", "clock"},
     {"models"},
+    {"i18n"},
     {"citations"},
     {"catalog", "ingest", "normalize", "inputs"},
     {"engine"},

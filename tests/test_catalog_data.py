@@ -63,8 +63,8 @@ def test_every_figure_has_provenance() -> None:
 def test_memory_figures_are_flagged_for_users() -> None:
     memory = [v for p in PROVISIONS for v in p.versions if v.provenance.status is Status.MEMORY]
     for version in memory:
-        assert version.provenance.flag == "UNVERIFIED (MEMORY)"
-    assert CATALOG.document("174/2013/NĐ-CP").provenance.flag == "UNVERIFIED (MEMORY)"
+        assert version.provenance.flag == "UNVERIFIED_MEMORY"
+    assert CATALOG.document("174/2013/NĐ-CP").provenance.flag == "UNVERIFIED_MEMORY"
 
 
 @pytest.mark.parametrize("provision", PROVISIONS, ids=_ids)

@@ -24,16 +24,20 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 def test_assess_json_contract(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "assess", str(CASES / "sim-shop-2026.json"), "--format", "json")
     assert code == 0 and err == ""
-    data = json.loads(out)
+    envelope = json.loads(out)
+    assert envelope["schema_version"] == 2 and envelope["kind"] == "assessment"
+    assert envelope["generator"]["library"] == "penalty_rules"
+    assert envelope["generator"]["data_fingerprint"].startswith("sha256:")
+    data = envelope["data"]
     assert set(data) >= {"violations", "total_fine", "competent", "decided_on", "trace"}
-    for v in data["violations"]:
+    for v, texts in zip(data["violations"], envelope["text"]["violations"], strict=True):
         assert set(v) >= {"provision", "document", "fine_min", "fine_max", "fine", "fine_interval",
                           "time_barred", "limitation_expires_on", "additional_sanctions",
                           "remedial_measures", "trace"}
-        for step in v["trace"]:
-            assert step["text_vi"] and step["text_en"]
+        assert len(texts) == len(v["trace"]) and all(s["vi"] and s["en"] for s in texts)
     assert data["total_fine"] == sum(v["fine"] for v in data["violations"])
-    assert data["violations"][0]["provision"] == "điểm b khoản 7 Điều 34 Nghị định 174/2026/NĐ-CP"
+    assert data["violations"][0]["provision"] == {
+        "article": "34", "clause": "7", "point": "b", "document": "174/2026/NĐ-CP", "amended_by": None}
 
 
 def test_assess_text_in_both_languages(capsys: pytest.CaptureFixture[str]) -> None:
@@ -52,7 +56,7 @@ def test_assess_from_stdin_with_default_decision_date(monkeypatch: pytest.Monkey
 
     monkeypatch.setattr(sys, "stdin", io.StringIO(json.dumps(data)))
     code, out, _ = run(capsys, "assess", "-", "--format", "json", "--today", "2026-09-01")
-    assert code == 0 and json.loads(out)["decided_on"] == "2026-09-01"
+    assert code == 0 and json.loads(out)["data"]["decided_on"] == "2026-09-01"
 
 
 @pytest.mark.parametrize(
@@ -80,11 +84,11 @@ def test_missing_case_file(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_cite_found_and_not_found(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "cite", "diem a khoan 1 dieu 95 nd 174/2026", "--format", "json")
-    data = json.loads(out)
+    data = json.loads(out)["data"]
     assert code == 0 and data["found"] and data["short"] == "95.1.a 174/2026/NĐ-CP"
     code, out, _ = run(capsys, "cite", "khoản 12 Điều 34 Nghị định 174/2026/NĐ-CP", "--format",
                        "json")
-    data = json.loads(out)
+    data = json.loads(out)["data"]
     assert code == 1 and not data["found"] and data["suggestions"]
 
 
@@ -95,10 +99,10 @@ def test_cite_malformed(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_catalog_listings(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "catalog", "--format", "json")
-    numbers = [d["number"] for d in json.loads(out)]
+    numbers = [d["number"] for d in json.loads(out)["data"]["documents"]]
     assert code == 0 and "174/2026/NĐ-CP" in numbers and "15/2020/NĐ-CP" in numbers
     code, out, _ = run(capsys, "catalog", "--document", "174/2026/NĐ-CP", "--format", "json")
-    provisions = json.loads(out)
+    provisions = json.loads(out)["data"]["provisions"]
     assert code == 0 and len(provisions) == 346
     art11 = next(p for p in provisions if p["citation"] == "khoản 1 Điều 11 Nghị định 174/2026/NĐ-CP")
     assert art11["flags"]["two_year_limitation"]["parts"] == [
@@ -111,7 +115,7 @@ def test_catalog_listings(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_circumstances_list_codes_with_basis(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "circumstances", "--format", "json")
-    data = json.loads(out)
+    data = json.loads(out)["data"]["circumstances"]
     assert code == 0 and len(data) == 21
     confessed = next(c for c in data if c["code"] == "confessed")
     assert confessed["basis"] == "khoản 2 Điều 9 Luật 15/2012/QH13"
@@ -136,7 +140,7 @@ LOG = ROOT / "examples" / "logs" / "inspectorate-2025-2026.csv"
 def test_audit_formats(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "audit", "--as-of", "2026-11-27", "--format", "json",
                        "--log", str(LOG))
-    data = json.loads(out)
+    data = json.loads(out)["data"]
     assert code == 0 and data["as_of"] == "2026-11-27" and data["findings"]
     chart = tmp_path / "erosion.svg"
     code, out, _ = run(capsys, "audit", "--as-of", "2026-11-27", "--format", "md", "--lang", "en",
@@ -150,12 +154,12 @@ def test_audit_formats(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
 
 def test_targets_and_reform_commands(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "targets", str(LOG), "--year", "2026", "--format", "json")
-    assert code == 0 and json.loads(out)["total"]["target_fines"] == 1_031_625_000
+    assert code == 0 and json.loads(out)["data"]["total"]["target_fines"] == 1_031_625_000
     code, out, _ = run(capsys, "targets", str(LOG), "--year", "2026", "--growth", "0.1", "--lang", "en")
     assert code == 0 and "1,080,750,000 VND" in out
     code, out, _ = run(capsys, "reform", str(LOG), "--change",
                        str(ROOT / "examples" / "reforms" / "raise-2026.toml"), "--format", "json")
-    assert code == 0 and json.loads(out)["total"]["after"] == 1_718_956_000
+    assert code == 0 and json.loads(out)["data"]["total"]["after"] == 1_718_956_000
 
 
 def test_planning_errors_are_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

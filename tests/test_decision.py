@@ -128,7 +128,7 @@ def test_cli_decision_formats(capsys: pytest.CaptureFixture[str], tmp_path: Path
     out = capsys.readouterr().out
     assert "Bốn mươi hai triệu năm trăm nghìn đồng" in out
     assert main(["decision", case, "--format", "json"]) == 0
-    assert json.loads(capsys.readouterr().out)["total_fine"] == 42_500_000
+    assert json.loads(capsys.readouterr().out)["data"]["total_fine"] == 42_500_000
     assert main(["decision", case, "--official", "nope"]) == 2
     err = capsys.readouterr().err
     assert "official" in err and "nd174_commune_chair" in err

@@ -58,7 +58,8 @@ def test_diff_unknown_document() -> None:
 def test_diff_command(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["diff", "15/2020/NĐ-CP", "174/2026/NĐ-CP", "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert any(r["new"] == "khoản 1 Điều 95 Nghị định 174/2026/NĐ-CP" for r in data["changed"])
+    assert data["schema_version"] == 2 and data["kind"] == "diff"
+    assert any(r["new"] == "khoản 1 Điều 95 Nghị định 174/2026/NĐ-CP" for r in data["data"]["changed"])
 
 
 def test_coverage_report(capsys: pytest.CaptureFixture[str]) -> None:

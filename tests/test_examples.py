@@ -51,4 +51,4 @@ def test_example_catalog_file_loads_and_assesses() -> None:
     v = result.violations[0]
     assert (v.fine_min, v.fine_max) == (150_000, 300_000)  # 3 numbers, halved
     assert v.limitation_years == 2
-    assert "UNVERIFIED (MEMORY)" in v.flags
+    assert "UNVERIFIED_MEMORY" in v.flags

@@ -192,7 +192,7 @@ def test_trading_telecom_users_data_before_the_switch(run: Run) -> None:
     assert str(v.document) == OLD
     assert (v.fine_min, v.fine_max, v.fine) == (25_000_000, 35_000_000, 30_000_000)
     flags = {f for s in v.trace for f in s.flags}
-    assert "CONFIRMED-news" in flags
+    assert "STATUS_CONFIRMED_NEWS" in flags
 
 
 # -- 98/2020 Art. 11(1): counterfeit labels or packaging ----------------------------------
@@ -249,4 +249,4 @@ def test_civil_cryptography_late_report_must_be_filed(run: Run) -> None:
     v = run("organization", "2026-06-20", "điểm c khoản 2 Điều 93a Nghị định 15/2020/NĐ-CP",
             "2026-06-01", "2026-06-10", "2026-06-11").violations[0]
     assert [m.code for m in v.remedial_measures] == ["report"]
-    assert "MEASURES INCOMPLETE" not in {f for s in v.trace for f in s.flags}
+    assert "MEASURES_INCOMPLETE" not in {f for s in v.trace for f in s.flags}

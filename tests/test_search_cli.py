@@ -19,7 +19,7 @@ def test_search_finds_sim_sale_among_first_three(capsys: pytest.CaptureFixture[s
     code, out, err = run(capsys, "search", "sim kich hoat san", "--as-of", "2026-12-01",
                          "--limit", "3", "--format", "json")
     assert code == 0 and err == ""
-    data = json.loads(out)
+    data = json.loads(out)["data"]
     assert data["as_of"] == "2026-12-01" and data["query"] == "sim kich hoat san"
     texts = [hit["text"] for hit in data["hits"]]
     assert len(texts) == 3
@@ -42,7 +42,7 @@ def test_search_filters_and_errors(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "search", "buu gui hang cam", "--document", "15/2020", "--as-of", "2026-12-01",
                        "--format", "json")
     assert code == 0
-    hits = json.loads(out)["hits"]
+    hits = json.loads(out)["data"]["hits"]
     assert hits and {h["document"] for h in hits} == {"15/2020/NĐ-CP"}
     code, _, err = run(capsys, "search", "sim", "--sector", "nowhere")
     assert code == 2 and "unknown sector 'nowhere'" in err and "telecom" in err
@@ -55,12 +55,12 @@ def test_search_filters_and_errors(capsys: pytest.CaptureFixture[str]) -> None:
 def test_catalog_by_sector(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "catalog", "--sector", "postal", "--format", "json")
     assert code == 0
-    rows = json.loads(out)
+    rows = json.loads(out)["data"]["provisions"]
     assert rows and all(r["sector"] == "postal" for r in rows)
     code, out, _ = run(capsys, "catalog", "--sector", "postal", "--document", "174/2026/NĐ-CP",
                        "--format", "json")
     assert code == 0
-    assert {r["document"] for r in json.loads(out)} == {"174/2026/NĐ-CP"}
+    assert {r["document"] for r in json.loads(out)["data"]["provisions"]} == {"174/2026/NĐ-CP"}
     code, _, err = run(capsys, "catalog", "--sector", "xyz")
     assert code == 2
     assert "unknown sector 'xyz'" in err and "postal" in err and "telecom" in err

@@ -68,7 +68,7 @@ def test_assess_gives_the_same_total_as_the_cli(client: TestClient,
         assert response.status_code == 200, response.text
         assert main(["assess", str(CASES / name), "--format", "json"]) == 0
         cli = json.loads(capsys.readouterr().out)
-        assert response.json()["total_fine"] == cli["total_fine"] == assess(_case(name)).total_fine
+        assert response.json()["total_fine"] == cli["data"]["total_fine"] == assess(_case(name)).total_fine
 
 
 def test_assess_errors_are_problem_details(client: TestClient) -> None:

@@ -29,6 +29,7 @@ from .citations.parse import parse_citation
 from .engine.assess import assess, parse_case
 from .engine.fines import specific_fine
 from .errors import (
+    AmbiguousCitation,
     CaseError,
     CatalogError,
     CitationError,
@@ -61,6 +62,7 @@ __all__ = [
     "Assessment",
     "BandedFine",
     "Case",
+    "AmbiguousCitation",
     "CaseError",
     "Catalog",
     "CatalogError",

@@ -1,15 +1,19 @@
 """The ``penalty-rules`` command line.
 
 Commands: ``assess CASE.json``, ``cite TEXT``, ``catalog``, ``circumstances``,
-``audit``, ``propose DECREE``, ``targets LOG``, ``reform LOG``, ``diff OLD NEW``, ``ingest TEXT``; most take
+``audit``, ``propose DECREE``, ``targets LOG``, ``reform LOG``, ``diff OLD NEW``, ``ingest TEXT``,
+``schema NAME``; most take
 ``--format json|text`` (``audit`` also ``md|html``). Bad input exits with status 2 and a
-one-line reason on standard error.
+one-line reason on standard error. Every JSON output is the envelope of
+:mod:`penalty_rules.report.schemas`.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import locale
+import os
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -24,8 +28,9 @@ from .catalog.catalog import Catalog
 from .catalog.loader import load_catalog
 from .catalog.search import SearchError, search
 from .citations.parse import parse_citation
-from .compare.coverage import coverage, coverage_json, coverage_text
-from .compare.diff import diff_documents, diff_json, diff_markdown, diff_text
+from .clock import vietnam_today
+from .compare.coverage import coverage, coverage_text
+from .compare.diff import diff_documents, diff_markdown, diff_text
 from .engine.assess import assess
 from .errors import CaseError, PenaltyRulesError, ProvisionNotFound
 from .ingest import ingest_text
@@ -37,34 +42,52 @@ from .report.audit import (
     erosion_svg,
     report_csv,
     report_html,
-    report_json,
     report_markdown,
     report_text,
     report_xlsx,
 )
-from .report.decision import decision_docx, decision_json, decision_markdown, draft_decision
+from .report.decision import decision_docx, decision_markdown, draft_decision
 from .report.jsonout import assessment_json
 from .report.listing import (
-    circumstances_json,
+    circumstance_entries,
     circumstances_text,
-    cite_json,
+    cite_result,
     cite_text,
-    documents_json,
+    document_entries,
     documents_text,
-    provisions_json,
+    provisions_listing,
     provisions_text,
 )
 from .report.planning import reform_text, targets_text
 from .report.proposal import proposal_csv, proposal_docx, proposal_markdown
-from .report.searchout import search_json, search_text
+from .report.schemas import (
+    SCHEMAS,
+    CatalogListing,
+    CircumstanceListing,
+    IngestOutput,
+    SearchResult,
+    envelope,
+    schema,
+)
+from .report.searchout import search_text
 from .report.text import render_text
 from .service.app import serve
 
 
+def default_language(environ: Any = None) -> str:
+    """``--lang`` default: ``PENALTY_RULES_LANG``, else the locale's language, else ``vi``."""
+    env = os.environ if environ is None else environ
+    wanted = env.get("PENALTY_RULES_LANG") or env.get("LC_ALL") or env.get("LC_MESSAGES") \
+        or env.get("LANG") or (locale.getlocale()[0] if environ is None else None) or ""
+    code = wanted.split("_")[0].split(".")[0].lower()
+    return code if code in ("vi", "en") else "vi"
+
+
 def _parser() -> argparse.ArgumentParser:
     base = argparse.ArgumentParser(add_help=False)
-    base.add_argument("--lang", choices=("vi", "en"), default="vi",
-                        help="language of text output (default: vi)")
+    base.add_argument("--lang", choices=("vi", "en"), default=default_language(),
+                      help="language of text output (default: PENALTY_RULES_LANG, else the "
+                           "locale's language, else vi)")
     base.add_argument("--catalog", action="append", default=[], metavar="FILE",
                       help="extra catalog file loaded on top of the bundled one (repeatable)")
     common = argparse.ArgumentParser(add_help=False, parents=[base])
@@ -80,7 +103,12 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("assess", parents=[common], help="assess a case file (JSON)")
     p.add_argument("case", help="path to the case JSON file, or - for standard input")
     p.add_argument("--today", type=date.fromisoformat, default=None,
-                   help="decision date when the case gives none (default: the system date)")
+                   help="decision date when the case gives none (default: today in Viet Nam, "
+                        "Asia/Ho_Chi_Minh)")
+    p.add_argument("--explain", action="store_true",
+                   help="text: add the step-by-step reasoning with its legal basis")
+    p.add_argument("--all-officials", action="store_true",
+                   help="text: list every competent official, not only the lowest of each group")
     p = sub.add_parser("decision", parents=[base], help="draft a sanction decision for a case")
     p.add_argument("case", help="path to the case JSON file, or - for standard input")
     p.add_argument("--format", choices=("md", "json", "docx"), default="md",
@@ -159,7 +187,14 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("reform", parents=[common], help="re-assess a case log under a proposal")
     p.add_argument("log", help="case log (CSV or JSON)")
     p.add_argument("--change", required=True, help="change file (TOML)")
+    p = sub.add_parser("schema", help="print the JSON Schema of an output (or of the case file)")
+    p.add_argument("name", choices=sorted(SCHEMAS), help="which schema")
     return parser
+
+
+def _wrap(kind: str, data: Any, args: argparse.Namespace, catalog: Catalog) -> dict[str, Any]:
+    """``data`` in the JSON contract, with the library version and the data fingerprint."""
+    return envelope(kind, data, catalog=catalog, extra_files=args.catalog)
 
 
 def _emit(data: Any, fmt: str, text: str) -> None:
@@ -186,8 +221,10 @@ def _run(args: argparse.Namespace, catalog: Catalog) -> int:
         data = _read_case(args.case)
         if not isinstance(data, dict):
             raise CaseError("case", "the case must be a JSON object")
-        result = assess(data, catalog, today=args.today)
-        _emit(assessment_json(result), args.format, render_text(result, args.lang))
+        result = assess(data, catalog, today=args.today or vietnam_today())
+        _emit(assessment_json(result, catalog, args.catalog), args.format,
+              render_text(result, args.lang, explain=args.explain,
+                          all_officials=args.all_officials))
         return 0
     if args.command == "decision":
         return _decision(args, catalog)
@@ -199,44 +236,55 @@ def _run(args: argparse.Namespace, catalog: Catalog) -> int:
         try:
             matches = catalog.find(citation)
         except ProvisionNotFound as exc:
-            _emit(cite_json(args.text, citation, [], catalog, exc), args.format,
-                  cite_text(citation, [], args.lang, exc))
+            _emit(_wrap("citation", cite_result(args.text, citation, [], catalog, exc), args, catalog),
+                  args.format, cite_text(citation, [], args.lang, exc))
             return 1
-        _emit(cite_json(args.text, citation, matches, catalog), args.format,
-              cite_text(citation, matches, args.lang))
+        _emit(_wrap("citation", cite_result(args.text, citation, matches, catalog), args, catalog),
+              args.format, cite_text(citation, matches, args.lang))
         return 0
     if args.command == "diff":
         comparison = diff_documents(catalog, args.old, args.new)
         if args.format == "md":
             sys.stdout.write(diff_markdown(comparison, args.lang))
         else:
-            _emit(diff_json(comparison), args.format, diff_text(comparison, args.lang))
+            _emit(_wrap("diff", comparison, args, catalog), args.format,
+                  diff_text(comparison, args.lang))
         return 0
     if args.command == "catalog":
         if args.coverage:
             rows = coverage(catalog)
-            _emit(coverage_json(rows), args.format, coverage_text(rows))
+            _emit(_wrap("catalog-listing", CatalogListing(coverage=tuple(rows)), args, catalog),
+                  args.format, coverage_text(rows, args.lang))
         elif args.sector:
             provisions = _sector_provisions(catalog, args.sector, args.document)
-            _emit(provisions_json(provisions, catalog), args.format,
+            by_sector = CatalogListing(
+                document=args.sector,
+                provisions=provisions_listing("", provisions, catalog).provisions)
+            _emit(_wrap("catalog-listing", by_sector, args, catalog), args.format,
                   provisions_text(provisions, args.lang))
         elif args.document:
             number = catalog.document(args.document).number
             provisions = catalog.provisions_of(number)
-            _emit(provisions_json(provisions, catalog), args.format,
-                  provisions_text(provisions, args.lang))
+            _emit(_wrap("catalog-listing", provisions_listing(str(number), provisions, catalog),
+                        args, catalog),
+                  args.format, provisions_text(provisions, args.lang))
         else:
-            _emit(documents_json(catalog), args.format, documents_text(catalog, args.lang))
+            _emit(_wrap("catalog-listing", CatalogListing(documents=document_entries(catalog)),
+                        args, catalog),
+                  args.format, documents_text(catalog, args.lang))
         return 0
     if args.command == "search":
-        day = args.as_of or date.today()
+        day = args.as_of or vietnam_today()
         hits = search(catalog, args.text, document=args.document, sector=args.sector, as_of=day,
                       limit=args.limit)
-        _emit(search_json(args.text, day, hits), args.format,
+        found = SearchResult(query=args.text, as_of=day, hits=tuple(hits))
+        _emit(_wrap("search", found, args, catalog), args.format,
               search_text(args.text, day, hits, args.lang))
         return 0
     if args.command == "circumstances":
-        _emit(circumstances_json(catalog), args.format, circumstances_text(catalog, args.lang))
+        listing = CircumstanceListing(circumstances=circumstance_entries(catalog))
+        _emit(_wrap("circumstances", listing, args, catalog), args.format,
+              circumstances_text(catalog, args.lang))
         return 0
     if args.command == "audit":
         return _audit(args, catalog)
@@ -245,12 +293,14 @@ def _run(args: argparse.Namespace, catalog: Catalog) -> int:
     if args.command == "targets":
         report = compute_targets(load_case_log(args.log), args.year, args.growth, args.as_of,
                                  catalog)
-        _emit(report.model_dump(mode="json"), args.format, targets_text(report, args.lang))
+        _emit(_wrap("targets", report, args, catalog), args.format,
+              targets_text(report, args.lang, catalog))
         return 0
     if args.command == "reform":
         log = load_case_log(args.log)
         proposal = what_if(log, catalog, load_changes(args.change))
-        _emit(proposal.model_dump(mode="json"), args.format, reform_text(proposal, args.lang))
+        _emit(_wrap("reform", proposal, args, catalog), args.format,
+              reform_text(proposal, args.lang, catalog))
         return 0
     raise AssertionError(args.command)
 
@@ -267,7 +317,8 @@ def _decision(args: argparse.Namespace, catalog: Catalog) -> int:
         decision_docx(draft, args.output, args.lang)
         return 0
     if args.format == "json":
-        text = json.dumps(decision_json(draft), ensure_ascii=False, indent=2) + "\n"
+        text = json.dumps(_wrap("decision", draft, args, catalog), ensure_ascii=False,
+                          indent=2) + "\n"
     else:
         text = decision_markdown(draft, args.lang)
     if args.output:
@@ -287,8 +338,8 @@ def _sector_provisions(catalog: Catalog, sector: str, document: str | None) -> l
 
 def _audit(args: argparse.Namespace, catalog: Catalog) -> int:
     log = load_case_log(args.log) if args.log else ()
-    report = audit(catalog, args.as_of, document=args.document, log=log, checks=args.check,
-                   min_severity=args.min_severity)
+    report = audit(catalog, args.as_of or vietnam_today(), document=args.document, log=log,
+                   checks=args.check, min_severity=args.min_severity)
     fmt = args.format
     chart = None
     if args.chart:
@@ -300,7 +351,8 @@ def _audit(args: argparse.Namespace, catalog: Catalog) -> int:
         report_xlsx(report, args.output, args.lang)
         return 0
     if fmt == "json":
-        text = json.dumps(report_json(report), ensure_ascii=False, indent=2) + "\n"
+        text = json.dumps(_wrap("audit", report, args, catalog), ensure_ascii=False,
+                          indent=2) + "\n"
     elif fmt == "md":
         text = report_markdown(report, args.lang, chart)
     elif fmt == "html":
@@ -317,7 +369,7 @@ def _audit(args: argparse.Namespace, catalog: Catalog) -> int:
 
 
 def _propose(args: argparse.Namespace, catalog: Catalog) -> int:
-    draft = propose(catalog, args.decree, args.as_of or date.today())
+    draft = propose(catalog, args.decree, args.as_of or vietnam_today())
     if args.format == "docx":
         if not args.output:
             raise CaseError("output", "--format docx writes a binary file: give --output FILE.docx")
@@ -341,9 +393,9 @@ def _ingest(args: argparse.Namespace) -> int:
     except ValueError as exc:
         raise CaseError("document", str(exc)) from None
     if args.format == "json":
-        _emit({"document": result.document,
-               "drafts": [vars(d) for d in result.drafts],
-               "problems": [str(p) for p in result.problems]}, "json", "")
+        output = IngestOutput(document=result.document, drafts=tuple(vars(d) for d in result.drafts),
+                              problems=tuple(str(p) for p in result.problems))
+        _emit(envelope("ingest", output), "json", "")
     else:
         sys.stdout.write(result.toml)
     for problem in result.problems:
@@ -356,6 +408,9 @@ def _ingest(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point; returns the exit status."""
     args = _parser().parse_args(argv)
+    if args.command == "schema":
+        _emit(schema(args.name), "json", "")
+        return 0
     if args.command == "ingest":
         try:
             return _ingest(args)

@@ -71,6 +71,7 @@ from datetime import date
 from pydantic import Field
 
 from ..citations.parse import fold
+from ..clock import vietnam_today
 from ..errors import DocumentNotFound, PenaltyRulesError
 from ..models.citation import Citation
 from ..models.common import VND, Frozen, Localized
@@ -309,7 +310,7 @@ def search(catalog: Catalog, text: str, *, document: str | DocumentNumber | None
             "sector", f"unknown sector {sector!r}; known: {', '.join(sorted(catalog.sectors))}"
         )
     number = _document(catalog, document) if document is not None else None
-    day = as_of if as_of is not None else date.today()
+    day = as_of if as_of is not None else vietnam_today()
     pool = [
         p for p in catalog.provisions.values()
         if (number is None or p.document == number) and (sector is None or p.sector == sector)

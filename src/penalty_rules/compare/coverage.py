@@ -70,16 +70,21 @@ def _ranges(articles: tuple[str, ...]) -> str:
     return ", ".join(parts + other)
 
 
-def coverage_text(rows: list[DocumentCoverage]) -> str:
-    """The coverage report as text."""
+def coverage_text(rows: list[DocumentCoverage], language: str = "en") -> str:
+    """The coverage report as text, in ``language`` (statuses and counts in words)."""
+    from ..i18n import count_text, template
+
     lines = []
     for r in rows:
-        statuses = ", ".join(f"{k}: {v}" for k, v in r.versions_by_status.items()) or "-"
-        lines.append(f"{r.document}: {r.provisions} provisions in {r.articles_bundled} articles "
-                     f"({statuses})")
+        statuses = ", ".join(f"{template('status.' + k, language)}: {v}"
+                             for k, v in r.versions_by_status.items()) or "-"
+        lines.append(template("coverage.line", language).format(
+            document=r.document, provisions=count_text("n.provisions", r.provisions, language),
+            articles=count_text("n.articles", r.articles_bundled, language), statuses=statuses))
         if r.article_range:
-            lines.append(f"    sanctioning articles {r.article_range}; missing: "
-                         f"{_ranges(r.missing_articles) or 'none'}")
+            missing = _ranges(r.missing_articles) or template("ui.none_missing", language)
+            lines.append("    " + template("coverage.range", language).format(
+                range=r.article_range, missing=missing))
     return "\n".join(lines) + "\n"
 
 

@@ -6,6 +6,7 @@ decree written for individuals and one written for organisations line up.
 
 from __future__ import annotations
 
+import functools
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -140,18 +141,56 @@ def diff_documents(catalog: Catalog, old: str, new: str) -> DocumentDiff:
                         added=tuple(added), dropped=tuple(dropped))
 
 
-def _money(value: int | None) -> str:
-    return "-" if value is None else f"{value:,}"
+def _money(value: int | None, language: str = "en") -> str:
+    from ..i18n.numbers import number
+
+    return "-" if value is None else number(value, language)
 
 
-def _frame_text(frame: Frame | None) -> str:
+def _frame_text(frame: Frame | None, language: str = "en") -> str:
+    from ..i18n import template
+
     if frame is None:
         return "-"
     if frame.min is None:
-        return "warning"
-    extra = "" if frame.shape == "frame" else f" ({frame.shape})"
-    warn = " or warning" if frame.warning else ""
-    return f"{_money(frame.min)}–{_money(frame.max)}{extra}{warn}"
+        return template("ui.warning_word", language)
+    extra = "" if frame.shape == "frame" else f" ({_shape_words(frame.shape, language)})"
+    warn = f" {template('diff.or_warning', language)}" if frame.warning else ""
+    return f"{_money(frame.min, language)}–{_money(frame.max, language)}{extra}{warn}"
+
+
+@functools.cache
+def _unit_words() -> dict[str, Localized]:
+    from ..catalog.loader import bundled_catalog
+    from ..models.provision import PerUnitFine
+
+    units: dict[str, Localized] = {}
+    for provision in bundled_catalog().provisions.values():
+        for version in provision.versions:
+            if isinstance(version.fine, PerUnitFine):
+                units.setdefault(version.fine.unit.en, version.fine.unit)
+    return units
+
+
+def _shape_words(shape: str, language: str) -> str:
+    """The shape of a frame (``7 bands by goods_value``, ``per SIM``) in ``language``."""
+    import re
+
+    from ..i18n import count_text, template, word
+
+    bands = re.fullmatch(r"(\d+) bands by (\w+)", shape)
+    if bands:
+        return template("diff.bands", language).format(
+            bands=count_text("n.bands", int(bands[1]), language), criterion=word(bands[2], language))
+    frames = re.fullmatch(r"(\d+) frames by point", shape)
+    if frames:
+        return template("diff.frames", language).format(
+            frames=count_text("n.frames", int(frames[1]), language))
+    if shape.startswith("per "):
+        unit = _unit_words().get(shape[4:])
+        return template("diff.per_unit", language).format(
+            unit=unit.get(language) if unit is not None else shape[4:])
+    return shape
 
 
 def _measures_text(row: DiffRow) -> str:
@@ -165,20 +204,79 @@ def _measures_text(row: DiffRow) -> str:
     return "; ".join(parts)
 
 
+@functools.cache
+def _measure_labels() -> dict[tuple[str, str], Localized]:
+    """(provision citation, measure code) → the measure's name in that provision."""
+    from ..catalog.loader import bundled_catalog
+
+    labels: dict[tuple[str, str], Localized] = {}
+    for provision in bundled_catalog().provisions.values():
+        for version in provision.versions:
+            for m in (*version.additional_sanctions, *version.remedial_measures):
+                labels.setdefault((provision.citation.format(), m.code), m.label)
+    return labels
+
+
+def _measure_words(code: str, provision: str | None, language: str) -> str:
+    """``licence_withdrawal 1-3m`` of ``provision`` as its name and duration in words."""
+    from ..i18n import count_text
+
+    name, _, duration = code.partition(" ")
+    label = _measure_labels().get((provision or "", name))
+    text = label.get(language) if label is not None else name
+    if duration.endswith("m") and "-" in duration:
+        low, high = duration[:-1].split("-")
+        text += f" ({low}–{count_text('n.months', int(high), language)})"
+    return text
+
+
+def _measures_words(row: DiffRow, language: str) -> str:
+    from ..i18n import template
+
+    def words(values: tuple[str, ...] | list[str], provision: str | None) -> str:
+        return "; ".join(_measure_words(v, provision, language) for v in values)
+
+    if not row.old_measures_complete:
+        now = sorted(set(row.sanctions_added) | set(row.remedies_added))
+        return template("diff.old_incomplete", language).format(new=words(now, row.new)) if now else ""
+    parts = []
+    for key, values, provision in (("diff.sanction_added", row.sanctions_added, row.new),
+                                   ("diff.sanction_removed", row.sanctions_removed, row.old),
+                                   ("diff.remedy_added", row.remedies_added, row.new),
+                                   ("diff.remedy_removed", row.remedies_removed, row.old)):
+        if values:
+            parts.append(template(key, language).format(measures=words(values, provision)))
+    return "; ".join(parts)
+
+
+def _pct_text(value: str | None, language: str) -> str:
+    from ..i18n.numbers import percent_points
+
+    return percent_points(value, language)
+
+
 def diff_text(d: DocumentDiff, language: str = "en") -> str:
     """The comparison as plain text (amounts are organisation amounts, VND)."""
-    lines = [f"{d.old} → {d.new} (organisation amounts, VND)", "", "Continued acts:"]
+    from ..i18n import template
+
+    lines = [template("diff.head", language).format(old=d.old, new=d.new), "",
+             template("diff.continued", language)]
     for r in d.changed:
-        lines.append(f"  {r.old} → {r.new} [{r.link_status}]")
+        link = template(f"status.{r.link_status}", language) if r.link_status else "-"
+        lines.append(f"  {r.old} → {r.new} [{link}]")
         lines.append(f"    {r.label.get(language)}")
-        lines.append(f"    {_frame_text(r.before)} → {_frame_text(r.after)}  "
-                     f"(min {r.min_change_pct or '-'} %, max {r.max_change_pct or '-'} %)")
-        if _measures_text(r):
-            lines.append(f"    {_measures_text(r)}")
-    lines += ["", "Acts added:"]
-    lines += [f"  {r.new}: {_frame_text(r.after)} — {r.label.get(language)}" for r in d.added]
-    lines += ["", "Acts dropped or not linked:"]
-    lines += [f"  {r.old}: {_frame_text(r.before)} — {r.label.get(language)}" for r in d.dropped]
+        lines.append(f"    {_frame_text(r.before, language)} → "
+                     f"{_frame_text(r.after, language)}  "
+                     + template("diff.change", language).format(
+                         min=_pct_text(r.min_change_pct, language),
+                         max=_pct_text(r.max_change_pct, language)))
+        measures = _measures_words(r, language)
+        if measures:
+            lines.append(f"    {measures}")
+    lines += ["", template("diff.added", language)]
+    lines += [f"  {r.new}: {_frame_text(r.after, language)} — {r.label.get(language)}" for r in d.added]
+    lines += ["", template("diff.dropped", language)]
+    lines += [f"  {r.old}: {_frame_text(r.before, language)} — {r.label.get(language)}" for r in d.dropped]
     return "\n".join(lines) + "\n"
 
 
@@ -189,13 +287,14 @@ def diff_markdown(d: DocumentDiff, language: str = "en") -> str:
              "| old | new | before | after | min Δ% | max Δ% | sanctions / remedies | link |",
              "|---|---|---|---|---:|---:|---|---|"]
     for r in d.changed:
-        lines.append(f"| {r.old} | {r.new} | {_frame_text(r.before)} | {_frame_text(r.after)} | "
+        lines.append(f"| {r.old} | {r.new} | {_frame_text(r.before, language)} | "
+                     f"{_frame_text(r.after, language)} | "
                      f"{r.min_change_pct or '-'} | {r.max_change_pct or '-'} | "
                      f"{_measures_text(r) or '-'} | {r.link_status} |")
     lines += ["", "## Acts added", "", "| provision | frame | act |", "|---|---|---|"]
-    lines += [f"| {r.new} | {_frame_text(r.after)} | {r.label.get(language)} |" for r in d.added]
+    lines += [f"| {r.new} | {_frame_text(r.after, language)} | {r.label.get(language)} |" for r in d.added]
     lines += ["", "## Acts dropped or not linked", "", "| provision | frame | act |", "|---|---|---|"]
-    lines += [f"| {r.old} | {_frame_text(r.before)} | {r.label.get(language)} |" for r in d.dropped]
+    lines += [f"| {r.old} | {_frame_text(r.before, language)} | {r.label.get(language)} |" for r in d.dropped]
     return "\n".join(lines) + "\n"
 
 

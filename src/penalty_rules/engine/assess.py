@@ -25,6 +25,7 @@ from pydantic import ValidationError
 
 from ..catalog.catalog import Catalog
 from ..catalog.loader import bundled_catalog
+from ..clock import vietnam_today
 from ..errors import CaseError, field_path
 from ..models.assessment import Assessment, TraceStep, ViolationAssessment
 from ..models.case import Case, ViolationFact
@@ -90,7 +91,7 @@ def _applied_steps(provision: Provision, version: ProvisionVersion, applied: Cit
                           source=version.provenance.source))
     if not version.measures_complete:
         steps.append(step("measures", "measures.incomplete", applied,
-                          flags=("MEASURES INCOMPLETE",)))
+                          flags=("MEASURES_INCOMPLETE",)))
     steps += [step("caveat", "caveat", flags=("CAVEAT",), text=c) for c in provision.caveats]
     steps += [step("provenance", "provenance.user_file", applied, flags=("USER DATA",),
                    citation=applied, file=path) for path in v.catalog.user_files_of(provision)]
@@ -177,7 +178,7 @@ def assess(case: Case | Mapping[str, Any], catalog: Catalog | None = None, *,
     if not isinstance(case, Case):
         case = parse_case(case)
     default = catalog.document(document).number if document is not None else None
-    decided_on = case.decided_on or today or date.today()
+    decided_on = case.decided_on or today or vietnam_today()
     for i, fact in enumerate(case.violations):
         if decided_on < fact.detected_on:
             raise CaseError(f"violations[{i}].detected_on",

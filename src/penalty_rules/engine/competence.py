@@ -132,10 +132,10 @@ def competent(catalog: Catalog, needs: Sequence[ActNeed], fined_as: FineBase,
                               *official.scope_basis, official=official.official,
                               condition=official.condition))
     if not officials:
-        steps.append(step("competence.none", "competence.none", flags=("NO COMPETENT OFFICIAL",)))
+        steps.append(step("competence.none", "competence.none", flags=("NO_COMPETENT_OFFICIAL",)))
     for document in dict.fromkeys(n.document for n in needs):
         rules = catalog.rules_for(document)
         if rules is None or not rules.competence_scope:
-            steps.append(step("competence.scope", "competence.scope", flags=("SCOPE NOT CHECKED",),
+            steps.append(step("competence.scope", "competence.scope", flags=("SCOPE_NOT_CHECKED",),
                               document=str(document)))
     return tuple(officials), tuple(steps)

@@ -120,7 +120,7 @@ def offender_frame(v: Violation, provision: Provision, version: ProvisionVersion
     cap = v.catalog.sector_cap(provision.document, provision.sector, v.fined_as, day)
     sector = v.catalog.sector(provision.sector).label
     if cap is None:
-        steps.append(step("frame.max", "frame.no_max", flags=("NO SECTOR MAXIMUM",),
+        steps.append(step("frame.max", "frame.no_max", flags=("NO_SECTOR_MAXIMUM",),
                           sector=sector, day=day))
     elif rng.max > cap.amount:
         rng = rng.capped(cap.amount)

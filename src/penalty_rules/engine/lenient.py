@@ -41,7 +41,7 @@ def apply_lenient(v: Violation, res: Resolution, choice: Choice,
             later_frame = offender_frame(v, provision, version, start, point)
         except CaseError as exc:
             steps.append(step("time.lenient", "lenient.not_comparable", basis,
-                              flags=("NOT COMPARED",), later=provision.citation,
+                              flags=("NOT_COMPARED",), later=provision.citation,
                               reason=exc.reason))
             continue
         params: dict[str, Any] = {"later": provision.citation,
@@ -57,7 +57,7 @@ def apply_lenient(v: Violation, res: Resolution, choice: Choice,
     ended = catalog.end_of(choice.provision)
     if ended is not None and ended <= v.decided_on and catalog.successor_of(choice.provision) is None:
         steps.append(step("time.lenient", "lenient.unknown", basis,
-                          flags=("NO SUCCESSOR RECORDED",), current=choice.provision.citation,
+                          flags=("NO_SUCCESSOR_RECORDED",), current=choice.provision.citation,
                           day=ended))
     return choice, frame, steps
 

@@ -17,14 +17,15 @@ class ViolationFact(Frozen):
     """
 
     provision: str = Field(min_length=1, description="citation in any accepted form")
-    committed_on: date
-    ended_on: date | None = None
-    detected_on: date
-    mitigating: tuple[str, ...] = ()
-    aggravating: tuple[str, ...] = ()
-    quantity: int | None = Field(default=None, ge=1)
-    goods_value: VND | None = None
-    illegal_profit: VND | None = None
+    committed_on: date = Field(description="the day the act began")
+    ended_on: date | None = Field(default=None, description="the day the act ended; null while it goes on")
+    detected_on: date = Field(description="the day the act was detected")
+    mitigating: tuple[str, ...] = Field(default=(), description="codes of mitigating circumstances")
+    aggravating: tuple[str, ...] = Field(default=(), description="codes of aggravating circumstances")
+    quantity: int | None = Field(
+        default=None, ge=1, description="number of units, for fines per unit or bands by quantity")
+    goods_value: VND | None = Field(default=None, description="value of the goods, VND, for bands by value")
+    illegal_profit: VND | None = Field(default=None, description="illegal profit, VND, for bands by profit")
     times: int = Field(default=1, ge=1, description="how many times the act was committed")
 
     @model_validator(mode="after")
@@ -50,9 +51,9 @@ class ViolationFact(Frozen):
 class Case(Frozen):
     """An offender, the decision date and the violations found."""
 
-    offender: Offender
-    decided_on: date | None = None
-    violations: tuple[ViolationFact, ...] = Field(min_length=1)
+    offender: Offender = Field(description="who committed the acts")
+    decided_on: date | None = Field(default=None, description="decision date; today in Viet Nam when absent")
+    violations: tuple[ViolationFact, ...] = Field(min_length=1, description="the acts found, at least one")
 
     @model_validator(mode="after")
     def _decision_after_detection(self) -> Case:

@@ -20,9 +20,9 @@ class CircumstanceKind(StrEnum):
 class Circumstance(Frozen):
     """One circumstance with its code, legal basis and short label."""
 
-    code: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
-    kind: CircumstanceKind
-    basis: Citation
-    label: Localized
-    aliases: tuple[str, ...] = ()
-    provenance: Provenance
+    code: str = Field(pattern=r"^[a-z][a-z0-9_]*$", description="the code used in cases")
+    kind: CircumstanceKind = Field(description="mitigating or aggravating")
+    basis: Citation = Field(description="the clause of the law that lists it")
+    label: Localized = Field(description="what it means, in both languages")
+    aliases: tuple[str, ...] = Field(default=(), description="other accepted spellings, such as 9.2")
+    provenance: Provenance = Field(description="where it comes from")

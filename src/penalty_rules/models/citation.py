@@ -55,8 +55,10 @@ class Citation(Frozen):
     article: str = Field(description="Điều: 1, 34, 93a")
     clause: str | None = Field(default=None, description="khoản: 1, 2, 1a")
     point: str | None = Field(default=None, description="điểm: a, b, …, đ, …")
-    document: DocumentNumber | None = None
-    amended_by: Citation | None = None
+    document: DocumentNumber | None = Field(
+        default=None, description="the document; null when the context gives it")
+    amended_by: Citation | None = Field(
+        default=None, description="the clause that amended this one, when cited together")
 
     @model_validator(mode="before")
     @classmethod

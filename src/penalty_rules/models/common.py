@@ -55,8 +55,8 @@ class Language(StrEnum):
 class Localized(Frozen):
     """A short text written in Vietnamese and in English."""
 
-    vi: str = Field(min_length=1)
-    en: str = Field(min_length=1)
+    vi: str = Field(min_length=1, description="the Vietnamese text")
+    en: str = Field(min_length=1, description="the English text")
 
     def get(self, language: Language | str) -> str:
         """Return the text for ``language`` (``"vi"`` or ``"en"``)."""
@@ -80,7 +80,7 @@ class Status(StrEnum):
 
     @property
     def unverified(self) -> bool:
-        """True for MEMORY: a belief that no source confirmed."""
+        """Whether the status is MEMORY, a belief that no source confirmed."""
         return self is Status.MEMORY
 
 
@@ -88,15 +88,20 @@ class Provenance(Frozen):
     """Where a figure comes from and how sure we are of it."""
 
     source: str = Field(min_length=3, description="document, page or fact-sheet row")
-    status: Status
-    verified_on: date | None = None
-    note: str | None = None
+    status: Status = Field(description="how the fact was established")
+    verified_on: date | None = Field(default=None, description="when it was last checked")
+    note: str | None = Field(default=None, description="anything a reader should know about the source")
 
     @property
     def flag(self) -> str | None:
-        """A short flag users must see when the fact is not CONFIRMED, else ``None``."""
+        """The flag code users must see when the fact is not CONFIRMED, else ``None``.
+
+        ``UNVERIFIED_MEMORY`` for a MEMORY fact, ``STATUS_<STATUS>`` otherwise (for
+        example ``STATUS_INFERRED``, ``STATUS_CONFIRMED_NEWS``). Codes are stable; the
+        words shown to people come from :mod:`penalty_rules.i18n`.
+        """
         if self.status.verified:
             return None
         if self.status.unverified:
-            return "UNVERIFIED (MEMORY)"
-        return self.status.value
+            return "UNVERIFIED_MEMORY"
+        return "STATUS_" + self.status.value.upper().replace("-", "_")

@@ -8,7 +8,7 @@ text and layout were **not** seen, and every draft says so (:class:`FormInfo`).
 
 The draft drafts; it never decides. Whatever the tool cannot know (address, identity
 number, decision number, where to pay, who signs when no official was chosen) is
-``None`` in the model and written as :data:`TO_FILL` by the renderers.
+``None`` in the model and written as ``TO_FILL`` by the renderers.
 """
 
 from __future__ import annotations

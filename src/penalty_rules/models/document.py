@@ -65,8 +65,9 @@ def _upper(code: str) -> str:
 class DocumentNumber(Frozen):
     """The number of a legal document, e.g. ``174/2026/NĐ-CP`` or ``15/2012/QH13``."""
 
-    ordinal: int = Field(ge=1)
-    year: int | None = Field(default=None, ge=1945, le=2100)
+    ordinal: int = Field(ge=1, description="the number before the first slash")
+    year: int | None = Field(
+        default=None, ge=1945, le=2100, description="the year of issue, when part of the number")
     kind_code: str = Field(default="", description="NĐ, TT, QĐ, NQ, VBHN; empty for laws")
     issuer: str = Field(min_length=1, description="CP, QH13, BTTTT, …")
 
@@ -150,40 +151,43 @@ class DocumentRelation(Frozen):
     An empty list means the whole document.
     """
 
-    kind: RelationKind
-    target: DocumentNumber
-    on: date
-    parts: tuple[str, ...] = ()
+    kind: RelationKind = Field(description="how this document acts on the target")
+    target: DocumentNumber = Field(description="the document acted on")
+    on: date = Field(description="the day the relation takes effect")
+    parts: tuple[str, ...] = Field(
+        default=(), description="the parts concerned; empty for the whole document")
     basis: str = Field(min_length=1, description="citation of the clause that says so")
-    provenance: Provenance
+    provenance: Provenance = Field(description="where it comes from")
 
 
 class ArticleRange(Frozen):
     """The articles of a document that sanction acts (for coverage reports)."""
 
-    first: int = Field(ge=1)
-    last: int = Field(ge=1)
+    first: int = Field(ge=1, description="first sanctioning article")
+    last: int = Field(ge=1, description="last sanctioning article")
     inserted: tuple[str, ...] = Field(default=(), description="inserted articles such as 93a")
-    provenance: Provenance
+    provenance: Provenance = Field(description="where it comes from")
 
 
 class LegalDocument(Frozen):
     """A dated legal document."""
 
-    number: DocumentNumber
-    title: Localized
-    issuer_name: Localized
+    number: DocumentNumber = Field(description="the document number")
+    title: Localized = Field(description="the title, in our own words")
+    issuer_name: Localized = Field(description="who issued it")
     issued_on: date | None = Field(default=None, description="None when not recorded")
-    effective_from: date
+    effective_from: date = Field(description="first day in force")
     effective_to: date | None = Field(
         default=None, description="last day in force, when the whole document ended"
     )
-    relations: tuple[DocumentRelation, ...] = ()
+    relations: tuple[DocumentRelation, ...] = Field(
+        default=(), description="what it amends, replaces or repeals")
     based_on: tuple[DocumentNumber, ...] = Field(
         default=(), description="laws the document implements (its legal basis)"
     )
-    sanctioning_articles: ArticleRange | None = None
-    provenance: Provenance
+    sanctioning_articles: ArticleRange | None = Field(
+        default=None, description="the articles that set sanctions, for coverage")
+    provenance: Provenance = Field(description="where the dates come from")
 
     @model_validator(mode="after")
     def _dates(self) -> LegalDocument:

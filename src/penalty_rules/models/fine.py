@@ -103,7 +103,7 @@ Rescale = Callable[[int], int]
 class FineFrame(Frozen):
     """A minimum–maximum frame (khung tiền phạt)."""
 
-    kind: Literal["frame"] = "frame"
+    kind: Literal["frame"] = Field(default="frame", description="always frame")
     min: VND
     max: VND
     quantity_to: int | None = Field(
@@ -139,11 +139,11 @@ class FineFrame(Frozen):
 class PerUnitFine(Frozen):
     """A frame per unit (e.g. per subscriber number), for a range of quantities."""
 
-    kind: Literal["per_unit"] = "per_unit"
-    unit: Localized
+    kind: Literal["per_unit"] = Field(default="per_unit", description="always per_unit")
+    unit: Localized = Field(description="the unit counted (per subscriber number …)")
     min: VND
     max: VND
-    quantity_from: int = Field(default=1, ge=1)
+    quantity_from: int = Field(default=1, ge=1, description="smallest quantity the clause covers")
     quantity_to: int | None = Field(default=None, ge=1, description="inclusive; None = no cap")
     beyond: Citation | None = Field(
         default=None, description="the clause that applies to larger quantities"
@@ -185,13 +185,14 @@ class Band(Frozen):
     """One band: a frame for a quantity or value from ``from_`` (inclusive) ``below`` a bound."""
 
     point: str | None = Field(default=None, description="point letter that states this band")
-    from_: int = Field(alias="from", ge=0)
+    from_: int = Field(alias="from", ge=0, description="lower end of the band (included)")
     below: int | None = Field(default=None, description="exclusive upper bound; None = open")
     min: VND
     max: VND
     alt_from: int | None = Field(default=None, ge=0,
                                  description="bounds by the alternative criterion (e.g. profit)")
-    alt_below: int | None = None
+    alt_below: int | None = Field(
+        default=None, description="upper end of the band by the other criterion (excluded)")
 
     model_config = Frozen.model_config | {"populate_by_name": True}
 
@@ -219,13 +220,14 @@ _CRITERIA = ("quantity", "goods_value", "illegal_profit")
 class BandedFine(Frozen):
     """Frames chosen by the quantity, or the value of goods, or the illegal profit."""
 
-    kind: Literal["banded"] = "banded"
-    criterion: Literal["quantity", "goods_value", "illegal_profit"]
+    kind: Literal["banded"] = Field(default="banded", description="always banded")
+    criterion: Literal["quantity", "goods_value", "illegal_profit"] = Field(
+        description="what sets the band: quantity, goods_value or illegal_profit")
     alt_criterion: Literal["illegal_profit"] | None = Field(
         default=None, description="a second criterion that also chooses the band (value OR profit)"
     )
-    unit: Localized
-    bands: tuple[Band, ...] = Field(min_length=1)
+    unit: Localized = Field(description="the unit of the criterion")
+    bands: tuple[Band, ...] = Field(min_length=1, description="the bands, in ascending order")
     bands_complete: bool = Field(
         default=True, description="False when the sources did not give every band of the clause"
     )
@@ -275,7 +277,7 @@ class BandedFine(Frozen):
             if alt is not None:
                 other = next((b for b in self.bands if b.contains_alt(alt)), None)
                 if other is not None and other != band:
-                    flags = (f"PROFIT POINTS TO BAND {other.point or '-'}",)
+                    flags = ("PROFIT_POINTS_TO_OTHER_BAND",)
             return Bounds(Range(band.min, band.max), band=band, criterion=self.criterion,
                           value=main, flags=flags)
         assert alt is not None
@@ -304,7 +306,7 @@ class BandedFine(Frozen):
 class PointFrames(Frozen):
     """A clause whose points each state their own frame (cite the point to choose one)."""
 
-    kind: Literal["by_point"] = "by_point"
+    kind: Literal["by_point"] = Field(default="by_point", description="always point_frames")
     frames: Mapping[str, FineFrame] = Field(
         min_length=1, description="point letter → its frame, in the order of the text (read-only)")
 

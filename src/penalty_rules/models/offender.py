@@ -29,8 +29,8 @@ class FineBase(StrEnum):
 class Offender(Frozen):
     """The person or organization sanctioned."""
 
-    kind: OffenderKind
-    name: str | None = None
+    kind: OffenderKind = Field(description="individual, organization or household_business")
+    name: str | None = Field(default=None, description="name of the offender, for the report only")
     tax_code: str | None = Field(default=None, description="mã số thuế: 10 digits, or 13 for a branch")
 
     @field_validator("tax_code")
@@ -42,8 +42,8 @@ class Offender(Frozen):
 class OffenderTreatment(Frozen):
     """How an offender kind is fined (e.g. a household business as an individual)."""
 
-    kind: OffenderKind
-    fined_as: FineBase
-    label: Localized
-    basis: Citation | None = None
-    provenance: Provenance
+    kind: OffenderKind = Field(description="the kind of offender treated")
+    fined_as: FineBase = Field(description="whose amounts apply to it")
+    label: Localized = Field(description="the rule in our own words")
+    basis: Citation | None = Field(default=None, description="the clause that says so, when known")
+    provenance: Provenance = Field(description="where it comes from")

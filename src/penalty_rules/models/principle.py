@@ -23,7 +23,7 @@ class Principle(Dated):
     label: Localized = Field(description="what the principle says, in our own words")
     basis: Citation = Field(description="the clause that states it")
     amended_by: Citation | None = Field(default=None, description="the clause that gave it this wording")
-    provenance: Provenance
+    provenance: Provenance = Field(description="where it comes from")
 
     @property
     def citation(self) -> Citation:

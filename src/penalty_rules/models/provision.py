@@ -23,15 +23,15 @@ __all__ = [
 class Act(Frozen):
     """One act (usually a point) a clause sanctions."""
 
-    point: str
-    label: Localized
+    point: str = Field(description="the point letter")
+    label: Localized = Field(description="the act, in our own words")
 
 
 class Duration(Frozen):
     """A duration range in months."""
 
-    min_months: int = Field(ge=0)
-    max_months: int = Field(ge=0)
+    min_months: int = Field(ge=0, description="shortest duration, in months")
+    max_months: int = Field(ge=0, description="longest duration, in months")
 
     @model_validator(mode="after")
     def _order(self) -> Duration:
@@ -50,11 +50,11 @@ class MeasureKind(StrEnum):
 class MeasureType(Frozen):
     """A kind of measure, registered once (``[[measure]]``) and named by code in clauses."""
 
-    code: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    code: str = Field(pattern=r"^[a-z][a-z0-9_]*$", description="stable code of the measure")
     kind: MeasureKind = Field(description="an additional sanction or a remedial measure")
     label: Localized = Field(description="the label clauses use unless they give their own")
     basis: Citation = Field(description="the clause of the Law that creates this form")
-    provenance: Provenance
+    provenance: Provenance = Field(description="where it comes from")
 
 
 class Measure(Frozen):
@@ -65,14 +65,14 @@ class Measure(Frozen):
 
     model_config = Frozen.model_config | {"json_schema_extra": optional_in_files("label")}
 
-    code: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
-    label: Localized
+    code: str = Field(pattern=r"^[a-z][a-z0-9_]*$", description="stable code of the measure")
+    label: Localized = Field(description="what the measure is, in both languages")
     points: tuple[str, ...] = Field(default=(), description="empty = every act of the clause")
-    duration: Duration | None = None
-    condition: Localized | None = None
+    duration: Duration | None = Field(default=None, description="how long it lasts, when the decree says")
+    condition: Localized | None = Field(default=None, description="when it applies, if only in some cases")
     bands: tuple[str, ...] = Field(default=(), description="band points this measure goes with")
-    quantity_from: int | None = Field(default=None, ge=0)
-    quantity_below: int | None = Field(default=None, ge=1)
+    quantity_from: int | None = Field(default=None, ge=0, description="applies from this quantity on")
+    quantity_below: int | None = Field(default=None, ge=1, description="applies below this quantity")
     alternative_to: str | None = Field(
         default=None, description="code of the main measure this one replaces when that one "
         "cannot be carried out (a fallback)")
@@ -109,16 +109,19 @@ class Measure(Frozen):
 class ProvisionVersion(Dated):
     """A provision as worded from ``valid_from`` until its next wording (or its repeal)."""
 
-    amended_by: Citation | None = None
+    amended_by: Citation | None = Field(
+        default=None, description="the clause that gave this wording, if amended")
     warning: bool = Field(default=False, description="a warning (cảnh cáo) may be imposed")
-    fine: Fine | None = None
-    additional_sanctions: tuple[Measure, ...] = ()
-    remedial_measures: tuple[Measure, ...] = ()
+    fine: Fine | None = Field(default=None, description="the fine of this wording; null for a warning only")
+    additional_sanctions: tuple[Measure, ...] = Field(
+        default=(), description="additional sanctions of this wording")
+    remedial_measures: tuple[Measure, ...] = Field(
+        default=(), description="remedial measures of this wording")
     measures_complete: bool = Field(
         default=True,
         description="False when the sources did not show every additional sanction or remedy",
     )
-    provenance: Provenance
+    provenance: Provenance = Field(description="where the figures come from")
 
     @model_validator(mode="after")
     def _something(self) -> ProvisionVersion:
@@ -147,23 +150,24 @@ class ProvisionVersion(Dated):
 class Counterpart(Frozen):
     """The provision that continues this act in a replacing document."""
 
-    citation: Citation
-    provenance: Provenance
+    citation: Citation = Field(description="the provision on the other side of the link")
+    provenance: Provenance = Field(description="where the link comes from")
 
 
 class Provision(Frozen):
     """A sanctioning clause (or article) with its dated versions."""
 
-    document: DocumentNumber
-    article: str
-    clause: str | None = None
-    chapter: str | None = None
-    sector: str
-    label: Localized
-    acts: tuple[Act, ...] = ()
+    document: DocumentNumber = Field(description="the document of the provision")
+    article: str = Field(description="the article number")
+    clause: str | None = Field(default=None, description="the clause number")
+    chapter: str | None = Field(default=None, description="the chapter, when recorded")
+    sector: str = Field(description="code of the sector")
+    label: Localized = Field(description="short description, in our own words")
+    acts: tuple[Act, ...] = Field(default=(), description="the acts of its points")
     versions: Timeline[ProvisionVersion] = Field(description="the wordings, oldest first")
-    successor: Counterpart | None = None
-    caveats: tuple[Localized, ...] = ()
+    successor: Counterpart | None = Field(default=None, description="the provision that replaced it, if any")
+    caveats: tuple[Localized, ...] = Field(
+        default=(), description="what a reader must know before applying it")
     elements: tuple[str, ...] = Field(
         default=(), description="circumstance codes that are elements of the act itself: they "
         "are not counted again as aggravating (Law Art. 10(2))")

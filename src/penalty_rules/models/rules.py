@@ -24,9 +24,9 @@ class PartList(Dated):
     day its decree took effect.
     """
 
-    parts: tuple[Citation, ...] = Field(min_length=1)
-    basis: Citation
-    provenance: Provenance
+    parts: tuple[Citation, ...] = Field(min_length=1, description="the parts listed")
+    basis: Citation = Field(description="the clause that lists them")
+    provenance: Provenance = Field(description="where it comes from")
 
     model_config = Frozen.model_config | {"json_schema_extra": optional_in_files("valid_from")}
 
@@ -47,28 +47,28 @@ class PartList(Dated):
 class DecreeMaximum(Frozen):
     """A sector maximum restated by a decree (for individuals)."""
 
-    sector: str
+    sector: str = Field(description="code of the sector")
     individual_max: VND = Field(gt=0)
-    basis: Citation
-    provenance: Provenance
+    basis: Citation = Field(description="the clause that sets it")
+    provenance: Provenance = Field(description="where it comes from")
 
 
 class TransitionRule(Frozen):
     """How a replacing decree treats acts from before its effective date."""
 
-    predecessor: DocumentNumber
+    predecessor: DocumentNumber = Field(description="the decree replaced")
     ended_before: Citation = Field(description="clause: acts that ended before → predecessor")
     ongoing: Citation = Field(description="clause: acts still ongoing → decree in force at detection")
-    provenance: Provenance
+    provenance: Provenance = Field(description="where it comes from")
 
 
 class DurationLimit(Frozen):
     """The range a decree allows for licence withdrawal and suspension of activity."""
 
-    min_months: int = Field(ge=0)
-    max_months: int = Field(ge=1)
-    basis: Citation
-    provenance: Provenance
+    min_months: int = Field(ge=0, description="shortest duration, in months")
+    max_months: int = Field(ge=1, description="longest duration, in months")
+    basis: Citation = Field(description="the clause that sets the limits")
+    provenance: Provenance = Field(description="where it comes from")
 
 
 class CompetenceScope(Frozen):
@@ -84,8 +84,8 @@ class CompetenceScope(Frozen):
     chapters: tuple[str, ...] = Field(default=(), description="chapters (Roman numerals)")
     parts: tuple[Citation, ...] = Field(default=(), description="articles, clauses or points")
     condition: Localized | None = Field(default=None, description="a limit to show, in words")
-    basis: Citation
-    provenance: Provenance
+    basis: Citation = Field(description="the clause that divides competence")
+    provenance: Provenance = Field(description="where it comes from")
 
     def covers(self, citation: Citation, chapter: str | None) -> bool:
         """True if the act at ``citation`` (in ``chapter``) lies within this scope."""
@@ -104,25 +104,30 @@ class DecreeRules(Frozen):
 
     model_config = Frozen.model_config | {"json_schema_extra": optional_in_files("document")}
 
-    document: DocumentNumber
+    document: DocumentNumber = Field(description="the decree these rules belong to")
 
     @model_validator(mode="before")
     @classmethod
     def _document(cls, value: object, info: ValidationInfo) -> object:
         return from_context(value, info, document="document")
-    fine_base: FineBase
-    fine_base_basis: Citation
-    fine_base_provenance: Provenance
+    fine_base: FineBase = Field(description="whom the stated amounts are written for")
+    fine_base_basis: Citation = Field(description="the clause that says so")
+    fine_base_provenance: Provenance = Field(description="where it comes from")
     base_exceptions: tuple[Citation, ...] = Field(
         default=(), description="parts whose amounts are written for the other kind of offender"
     )
-    sector_maxima: tuple[DecreeMaximum, ...] = ()
-    two_year_limitation: PartList | None = None
-    fined_once: PartList | None = None
+    sector_maxima: tuple[DecreeMaximum, ...] = Field(
+        default=(), description="maximum fines the decree sets per sector")
+    two_year_limitation: PartList | None = Field(
+        default=None, description="parts with a two-year limitation period")
+    fined_once: PartList | None = Field(default=None, description="parts fined once when repeated")
     fine_scheme: str | None = Field(default=None, description="code of a decree-specific scheme")
-    duration_limit: DurationLimit | None = None
-    competence_base: FineBase = FineBase.ORGANIZATION
-    transition: TransitionRule | None = None
+    duration_limit: DurationLimit | None = Field(
+        default=None, description="limits on the duration of additional sanctions")
+    competence_base: FineBase = Field(
+        default=FineBase.ORGANIZATION, description="whom the competence caps are written for")
+    transition: TransitionRule | None = Field(
+        default=None, description="how acts begun under the predecessor are handled")
     competence_scope: tuple[CompetenceScope, ...] = Field(
         default=(), description="the decree's division of competence between officials")
 
@@ -150,16 +155,17 @@ class SchemeKind(StrEnum):
 class FineScheme(Dated):
     """A dated rule for the specific fine within a frame."""
 
-    code: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
-    kind: SchemeKind
-    label: Localized
-    percent: int | None = Field(default=None, ge=1, le=100)
+    code: str = Field(pattern=r"^[a-z][a-z0-9_]*$", description="stable code of the scheme")
+    kind: SchemeKind = Field(description="how the specific fine is set")
+    label: Localized = Field(description="the scheme in our own words")
+    percent: int | None = Field(
+        default=None, ge=1, le=100, description="share of the average per circumstance, for percent schemes")
     scope: Literal["general", "decree"] = Field(
         default="general", description="decree: used only by decrees that name it"
     )
-    basis: Citation
-    amended_by: Citation | None = None
-    provenance: Provenance
+    basis: Citation = Field(description="the clause that sets it")
+    amended_by: Citation | None = Field(default=None, description="the clause that amended it, if any")
+    provenance: Provenance = Field(description="where it comes from")
 
     @model_validator(mode="after")
     def _percent(self) -> FineScheme:
@@ -178,20 +184,22 @@ class CompetenceRule(Dated):
     def _document(cls, value: object, info: ValidationInfo) -> object:
         return from_context(value, info, document="document")
 
-    code: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    code: str = Field(pattern=r"^[a-z][a-z0-9_]*$", description="stable code of the rule")
     title: str = Field(pattern=r"^[a-z][a-z0-9_]*$",
                        description="the same official across decrees, e.g. commune_chair")
-    official: Localized
-    level: Literal["commune", "district", "province", "central", "field"]
+    official: Localized = Field(description="the title of the official")
+    level: Literal["commune", "district", "province", "central", "field"] = Field(
+        description="commune, district, province, central or field")
     body: str = Field(description="code of the body the official belongs to")
     document: DocumentNumber = Field(description="the decree that gives the power (in a "
                                      "catalog file: the file's document)")
     caps: Mapping[str, VND] = Field(default_factory=lambda: MappingProxyType({}),
                                     description="sector code → cap (read-only)")
-    cap_base: FineBase = FineBase.ORGANIZATION
-    percent: int | None = Field(default=None, ge=1, le=100)
-    basis: Citation
-    provenance: Provenance
+    cap_base: FineBase = Field(default=FineBase.ORGANIZATION, description="whom the caps are written for")
+    percent: int | None = Field(
+        default=None, ge=1, le=100, description="cap as a share of the sector maximum, when so written")
+    basis: Citation = Field(description="the clause that empowers the official")
+    provenance: Provenance = Field(description="where it comes from")
 
     @field_validator("caps", mode="after")
     @classmethod

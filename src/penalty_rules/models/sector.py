@@ -15,25 +15,26 @@ class SectorMaximum(Dated):
     """The highest fine the law allows an individual in a sector (Art. 24 of the Law)."""
 
     individual_max: VND = Field(gt=0, description="maximum fine for an individual, VND")
-    basis: Citation
-    provenance: Provenance
+    basis: Citation = Field(description="the clause that sets the maximum")
+    provenance: Provenance = Field(description="where it comes from")
 
 
 class LimitationPeriod(Dated):
     """How many years after the act a sanction may still be decided (Art. 6 of the Law)."""
 
-    years: int = Field(ge=1, le=5)
-    basis: Citation
-    provenance: Provenance
+    years: int = Field(ge=1, le=5, description="length of the period, in years")
+    basis: Citation = Field(description="the clause that sets the period")
+    provenance: Provenance = Field(description="where it comes from")
 
 
 class Sector(Frozen):
     """A field of state management with its dated maxima and limitation periods."""
 
-    code: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
-    label: Localized
-    maxima: Timeline[SectorMaximum] = Field(default_factory=Timeline)
-    limitation: Timeline[LimitationPeriod] = Field(default_factory=Timeline)
+    code: str = Field(pattern=r"^[a-z][a-z0-9_]*$", description="stable code of the sector")
+    label: Localized = Field(description="name of the sector")
+    maxima: Timeline[SectorMaximum] = Field(default_factory=Timeline, description="maximum fines, dated")
+    limitation: Timeline[LimitationPeriod] = Field(
+        default_factory=Timeline, description="limitation periods, dated")
 
     def maximum_on(self, day: date) -> SectorMaximum | None:
         """The sector maximum in force on ``day`` (``None`` if the catalog has none)."""

@@ -51,9 +51,9 @@ class Dated(Frozen):
 class Repeal(Dated):
     """A timeline entry saying that, from ``valid_from``, nothing is in force."""
 
-    repealed: Literal[True] = True
+    repealed: Literal[True] = Field(default=True, description="always true: the entry ends what came before")
     basis: str | None = Field(default=None, description="the clause that ended it, as written")
-    provenance: Provenance | None = None
+    provenance: Provenance | None = Field(default=None, description="where it comes from")
 
 
 D = TypeVar("D", bound=Dated)

@@ -1,28 +1,12 @@
-"""Text and JSON of provision search results (``penalty-rules search``).
-
-:func:`search_json` is the one place that turns hits into JSON, so the output can
-move to the library's common JSON envelope without touching the CLI.
-"""
+"""Text of provision search results (``penalty-rules search``); their JSON is the
+contract's envelope around :class:`~penalty_rules.report.schemas.SearchResult`."""
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from ..catalog.search import SearchHit
 from .formatting import citation_text, money
-
-SCHEMA_VERSION = 1
-
-
-def search_json(query: str, as_of: date, hits: list[SearchHit]) -> dict[str, Any]:
-    """The query, the day and the hits (the models' own serialisation)."""
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "query": query,
-        "as_of": as_of.isoformat(),
-        "hits": [hit.model_dump(mode="json") for hit in hits],
-    }
 
 
 def _frame(hit: SearchHit, lang: str) -> str:

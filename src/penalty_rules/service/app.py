@@ -41,6 +41,7 @@ from ..catalog.laws import LawNotFound
 from ..catalog.loader import bundled_catalog
 from ..catalog.search import SearchError, SearchHit, search
 from ..citations.parse import parse_citation
+from ..clock import vietnam_today
 from ..engine.assess import assess
 from ..errors import (
     CaseError,
@@ -293,7 +294,7 @@ def create_app(catalog: Catalog | None = None, *, max_body: int = MAX_BODY_BYTES
         found = cat.find(citation)
         return CiteResult(text=text, citation=citation, written=citation.format(),
                           written_en=citation.format("en"),
-                          provisions=entries(found, as_of or date.today()))
+                          provisions=entries(found, as_of or vietnam_today()))
 
     def provisions(citation: str, as_of: date | None = None) -> list[ProvisionEntry]:
         """The provisions a URL-encoded citation names, with the wording in force on ``as_of``."""
