@@ -59,10 +59,10 @@ from .report.words import amount_in_words, parse_amount_words
 
 __all__ = [
     "POINT_LETTERS",
+    "AmbiguousCitation",
     "Assessment",
     "BandedFine",
     "Case",
-    "AmbiguousCitation",
     "CaseError",
     "Catalog",
     "CatalogError",
