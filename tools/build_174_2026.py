@@ -240,8 +240,17 @@ def clause_lines(draft: Draft, label: dict[str, str], acts: dict[str, dict[str, 
     return lines
 
 
+def default_source() -> Path:
+    """The official text in the shared reference folder next to the checkout (or a worktree)."""
+    for parent in ROOT.parents:
+        candidate = parent / "shared" / "reference" / "texts" / "nd-174-2026.md"
+        if candidate.exists():
+            return candidate
+    raise SystemExit("nd-174-2026.md not found: pass its path as the first argument")
+
+
 def main(argv: list[str]) -> int:
-    source = Path(argv[1]) if len(argv) > 1 else ROOT.parent / "shared" / "reference" / "texts" / "nd-174-2026.md"
+    source = Path(argv[1]) if len(argv) > 1 else default_source()
     curated = tomllib.loads(CATALOG.read_text(encoding="utf-8"))
     have_articles = set(curated.get("article", {}))
     have = {(a, c) for a, art in curated.get("article", {}).items() for c in art.get("clause", {})}
@@ -255,6 +264,8 @@ def main(argv: list[str]) -> int:
            "# or move an entry to nd-174-2026.toml.", "format = 1", "",
            "[document]", 'number = "174/2026/NĐ-CP"', "overlay = true", ""]
     for problem in result.problems:
+        if (problem.article, problem.clause) in have:
+            continue  # the curated clause settles it
         out.append(f"# ingest note — {problem}")
     out.append("")
     written_articles: set[str] = set()
