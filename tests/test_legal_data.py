@@ -1,0 +1,230 @@
+"""The bundled legal data against the official texts (issue 8, data items).
+
+Each test names the clause of the decree it was checked against. The figures and the
+wording of conditions are the catalog's; the tests fail when a measure loses its points,
+its condition or its place in the text.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from penalty_rules import Provision, assess, bundled_catalog, parse_citation
+from penalty_rules.models.provision import Measure
+
+CATALOG = bundled_catalog()
+DECREE = "174/2026/NĐ-CP"
+
+
+def provision(text: str) -> Provision:
+    c = parse_citation(text)
+    return CATALOG.provisions[(str(c.document), c.article, c.clause)]
+
+
+def measures(text: str, kind: str) -> list[Measure]:
+    version = provision(text).versions[-1]
+    return list(getattr(version, kind))
+
+
+def sanctions(text: str) -> list[Measure]:
+    return measures(text, "additional_sanctions")
+
+
+def remedies(text: str) -> list[Measure]:
+    return measures(text, "remedial_measures")
+
+
+def one(found: list[Measure], code: str) -> Measure:
+    hits = [m for m in found if m.code == code]
+    assert len(hits) == 1, f"{code}: {len(hits)} entries"
+    return hits[0]
+
+
+def cite(article: int, clause: int) -> str:
+    return f"khoản {clause} Điều {article} Nghị định {DECREE}"
+
+
+# ---------------------------------------------------------------- measures on the points named
+
+# (article, clause, list, code, points) — the text's sanction or remedy clause names these points
+POINTS = [
+    (8, 4, "remedial_measures", "surrender_illegal_profit", ("a",)),          # Art. 8(5)(a)
+    (8, 3, "remedial_measures", "return_licence", ("a",)),                    # Art. 8(5)(b)
+    (12, 4, "remedial_measures", "return_postal_items", ("b", "c")),          # Art. 12(6)
+    (28, 3, "remedial_measures", "other_remedy", ("a", "b", "c", "d")),       # Art. 28(4)(b)
+    (36, 3, "additional_sanctions", "activity_suspension", ("b", "c", "đ")),  # Art. 36(4)
+    (46, 3, "remedial_measures", "surrender_illegal_profit", ("h",)),         # Art. 46(6)
+    (46, 3, "additional_sanctions", "activity_suspension", ("b", "d", "e", "h")),  # Art. 46(5)(a)
+    (46, 4, "remedial_measures", "surrender_illegal_profit", ("c", "đ")),     # Art. 46(6)
+    (46, 4, "additional_sanctions", "activity_suspension", ("a", "c", "đ")),  # Art. 46(5)(b)
+    (47, 2, "remedial_measures", "recall", ("b", "d")),                       # Art. 47(4)(b)
+    (73, 2, "remedial_measures", "return_licence", ("b", "c")),               # Art. 73(3)
+    (92, 2, "additional_sanctions", "confiscation", ("a",)),                  # Art. 92(3)
+    (92, 2, "remedial_measures", "recall_domain", ("a",)),                    # Art. 92(4)
+    (96, 3, "additional_sanctions", "confiscation", ("b", "g", "h", "q")),    # Art. 96(8)(b)
+    (96, 3, "remedial_measures", "recall_domain", ("b",)),                    # Art. 96(9)(c)
+    (96, 4, "additional_sanctions", "confiscation", ("a",)),                  # Art. 96(8)(b)
+    (96, 4, "remedial_measures", "surrender_illegal_profit", ("b",)),         # Art. 96(9)(a)
+    (96, 4, "remedial_measures", "recall_numbers", ("b",)),                   # Art. 96(9)(b)
+    (96, 5, "remedial_measures", "surrender_illegal_profit", ("a",)),         # Art. 96(9)(a)
+]
+
+
+@pytest.mark.parametrize(("article", "clause", "kind", "code", "points"), POINTS,
+                         ids=[f"{a}({c})-{code}" for a, c, _, code, _ in POINTS])
+def test_measure_limited_to_the_points_the_text_names(
+        article: int, clause: int, kind: str, code: str, points: tuple[str, ...]) -> None:
+    assert one(measures(cite(article, clause), kind), code).points == points
+
+
+# (article, clause, list, code) — the text gives this clause no such measure
+ABSENT = [
+    (46, 1, "remedial_measures", "surrender_illegal_profit"),   # Art. 46(6) names clauses 3, 4
+    (59, 1, "remedial_measures", "keep_records"),               # Art. 59(5) names clause 4
+    (60, 1, "remedial_measures", "keep_records"),               # Art. 60(4) names clause 3
+    (60, 2, "remedial_measures", "keep_records"),
+    (97, 1, "remedial_measures", "remove_content"),             # Art. 97(3) names clause 2
+    (61, 4, "remedial_measures", "surrender_illegal_profit"),   # Art. 61(8): refund OR surrender
+    (61, 5, "remedial_measures", "surrender_illegal_profit"),
+]
+
+
+@pytest.mark.parametrize(("article", "clause", "kind", "code"), ABSENT,
+                         ids=[f"{a}({c})-{code}" for a, c, _, code in ABSENT])
+def test_measure_the_text_does_not_give(article: int, clause: int, kind: str, code: str) -> None:
+    assert code not in [m.code for m in measures(cite(article, clause), kind)]
+
+
+def test_art_61_refund_or_surrender() -> None:
+    assert one(remedies(cite(61, 4)), "refund_or_surrender_profit").points == ("d",)
+    assert one(remedies(cite(61, 5)), "refund_or_surrender_profit").points == (
+        "b", "c", "đ", "e", "g")
+
+
+def test_art_94_3_second_remedy_is_the_domain_recall() -> None:
+    """Art. 94(5)(a) content removal and (b) domain recall / app removal, not two removals."""
+    assert [m.code for m in remedies(cite(94, 3))] == ["remove_content", "recall_domain"]
+
+
+def test_art_102_6_bands_are_goods_value_in_vnd() -> None:
+    fine = provision(cite(102, 6)).versions[-1].fine
+    assert fine is not None and fine.kind == "banded"
+    assert fine.criterion == "goods_value"
+    assert "đồng" in fine.unit.vi and "VND" in fine.unit.en
+
+
+def test_art_28_2_bands_by_number_of_subscribers() -> None:
+    """Art. 28(1) covers 1–5 subscribers; 28(2) 6–10, 11–15 and 16 or more."""
+    first = provision(cite(28, 1)).versions[-1].fine
+    assert first is not None and first.quantity_to == 5
+    fine = provision(cite(28, 2)).versions[-1].fine
+    assert fine is not None and fine.kind == "banded" and fine.criterion == "quantity"
+    assert [(b.from_, b.below, b.min, b.max) for b in fine.bands] == [
+        (6, 11, 100_000_000, 140_000_000), (11, 16, 140_000_000, 170_000_000),
+        (16, None, 170_000_000, 200_000_000)]
+
+
+def test_art_28_2_twelve_subscribers_take_band_b() -> None:
+    result = assess({"offender": {"kind": "organization"}, "decided_on": "2026-10-01",
+                     "violations": [{"provision": f"điểm c {cite(28, 1)}", "committed_on": "2026-08-01",
+                                     "ended_on": "2026-08-01", "detected_on": "2026-08-10"}]},
+                    today=date(2026, 12, 2))
+    assert result.violations[0].fine_max == 100_000_000
+    result = assess({"offender": {"kind": "organization"}, "decided_on": "2026-10-01",
+                     "violations": [{"provision": cite(28, 2), "committed_on": "2026-08-01",
+                                     "ended_on": "2026-08-01", "detected_on": "2026-08-10",
+                                     "quantity": 12}]},
+                    today=date(2026, 12, 2))
+    v = result.violations[0]
+    assert (v.fine_min, v.fine_max) == (140_000_000, 170_000_000)
+
+
+# ---------------------------------------------------------------- conditions as data (item 6)
+
+EXPULSIONS = [(16, 8), (21, 2), (21, 3), (91, 3)]  # Arts. 16(9)(b), 21(4)(b), 91(4)(b)
+
+
+def test_every_expulsion_of_174_2026_is_found() -> None:
+    """The text sanctions expulsion in exactly these clauses; each is for foreigners only."""
+    found = sorted((int(p.article), int(p.clause or 0)) for p in CATALOG.provisions_of(
+        parse_citation(f"Điều 1 Nghị định {DECREE}").document)
+        if any(m.code == "expulsion" for m in p.versions[-1].additional_sanctions))
+    assert found == EXPULSIONS
+
+
+@pytest.mark.parametrize(("article", "clause"), EXPULSIONS)
+def test_expulsion_only_for_foreigners(article: int, clause: int) -> None:
+    condition = one(sanctions(cite(article, clause)), "expulsion").condition
+    assert condition is not None
+    assert "nước ngoài" in condition.vi and "foreign" in condition.en
+
+
+def test_vietnamese_individual_under_art_16_8_gets_no_unconditional_expulsion() -> None:
+    result = assess({"offender": {"kind": "individual"}, "decided_on": "2026-09-01",
+                     "violations": [{"provision": cite(16, 8), "committed_on": "2026-08-01",
+                                     "ended_on": "2026-08-01", "detected_on": "2026-08-05"}]},
+                    today=date(2026, 12, 2))
+    applied = [m for m in result.violations[0].additional_sanctions if m.code == "expulsion"]
+    assert applied and all(m.condition is not None for m in applied)
+
+
+ART_66_CONFISCATIONS = [2, 3, 4, 5, 8, 9, 10, 11]  # Art. 66(12)(c)
+
+
+@pytest.mark.parametrize("clause", ART_66_CONFISCATIONS)
+def test_art_66_confiscation_only_of_uncertified_equipment(clause: int) -> None:
+    condition = one(sanctions(cite(66, clause)), "confiscation").condition
+    assert condition is not None and "hợp quy" in condition.vi and "conformity" in condition.en
+
+
+@pytest.mark.parametrize("clause", [2, 3])  # Art. 94(4)(b)
+def test_art_94_withdraws_the_social_network_licence(clause: int) -> None:
+    assert "mạng xã hội" in one(sanctions(cite(94, clause)), "licence_withdrawal").label.vi
+
+
+@pytest.mark.parametrize("clause", [5, 6, 7])  # Art. 96(8)(a)
+def test_art_96_withdraws_the_social_network_licence(clause: int) -> None:
+    measure = one(sanctions(cite(96, clause)), "licence_withdrawal")
+    assert "mạng xã hội" in measure.label.vi and "social-network" in measure.label.en
+    assert measure.duration is not None
+    assert (measure.duration.min_months, measure.duration.max_months) == (22, 24)
+
+
+CHANGE_OF_PURPOSE = [(53, 3), (72, 2), (72, 3), (75, 1)]  # Arts. 53(4)(c), 72(5)(c), 75(2)(c)
+
+
+@pytest.mark.parametrize(("article", "clause"), CHANGE_OF_PURPOSE)
+def test_change_of_purpose_first_reexport_only_as_fallback(article: int, clause: int) -> None:
+    found = remedies(cite(article, clause))
+    codes = [m.code for m in found]
+    assert "remove_or_reexport" not in codes
+    main = one(found, "change_purpose")
+    fallback = one(found, "recycle_or_reexport")
+    assert main.alternative_to is None
+    assert fallback.alternative_to == "change_purpose"
+    assert codes.index("change_purpose") < codes.index("recycle_or_reexport")
+    assert fallback.condition is not None and fallback.condition.en
+
+
+def test_new_measure_codes_are_registered_remedies() -> None:
+    for code in ("change_purpose", "recycle_or_reexport"):
+        registered = CATALOG.measure_types[code]
+        assert registered.kind == "remedy"
+        assert "Điều 28" in registered.basis.format()
+
+
+def test_art_26_6_suspension_only_for_public_networks() -> None:
+    condition = one(sanctions(cite(26, 6)), "new_subscriber_suspension").condition
+    assert condition is not None and "công cộng" in condition.vi
+
+
+def test_conditions_are_written_in_both_languages() -> None:
+    missing = []
+    for p in CATALOG.provisions_of(parse_citation(f"Điều 1 Nghị định {DECREE}").document):
+        for version in p.versions:
+            for m in (*version.additional_sanctions, *version.remedial_measures):
+                if m.condition is not None and not (m.condition.vi.strip() and m.condition.en.strip()):
+                    missing.append(f"{p.citation.format()} {m.code}")
+    assert missing == []
