@@ -228,3 +228,41 @@ def test_conditions_are_written_in_both_languages() -> None:
                 if m.condition is not None and not (m.condition.vi.strip() and m.condition.en.strip()):
                     missing.append(f"{p.citation.format()} {m.code}")
     assert missing == []
+
+
+# ---------------------------------------------------------------- offence elements (item 7)
+
+# (article, clause, elements) — the act of the clause contains these circumstances
+ELEMENTS = [
+    (78, 7, ("continued_after_order",)),   # interference after a stop request
+    (44, 3, ("continued_after_order",)),   # numbers used after a recall decision
+    (66, 5, ("continued_after_order",)),   # transmitting despite recall or stop request
+    (91, 2, ("vulnerable_victims",)),      # child protection
+    (28, 2, ("large_scale",)),             # bands by number of subscribers
+    (34, 6, ("large_scale",)),             # bands by number of registration points
+    (102, 6, ("large_scale",)),            # bands by goods value
+]
+
+
+@pytest.mark.parametrize(("article", "clause", "elements"), ELEMENTS,
+                         ids=[f"{a}({c})" for a, c, _ in ELEMENTS])
+def test_offence_elements(article: int, clause: int, elements: tuple[str, ...]) -> None:
+    assert provision(cite(article, clause)).elements == elements
+
+
+def test_elements_are_aggravating_circumstances_of_the_law() -> None:
+    aggravating = {c.code for c in CATALOG.circumstances.values() if c.kind == "aggravating"}
+    listed = {e for p in CATALOG.provisions.values() for e in p.elements}
+    assert listed and listed <= aggravating
+
+
+def test_a_clause_without_the_element_still_counts_it() -> None:
+    """Art. 78(6) is not defined by a stop order: the circumstance raises the fine there."""
+    result = assess({"offender": {"kind": "organization"}, "decided_on": "2026-09-01",
+                     "violations": [{"provision": f"điểm a {cite(78, 6)}", "committed_on": "2026-08-01",
+                                     "ended_on": "2026-08-01", "detected_on": "2026-08-05",
+                                     "aggravating": ["continued_after_order"]}]},
+                    today=date(2026, 12, 2))
+    v = result.violations[0]
+    assert v.fine is not None and v.fine_min is not None and v.fine_max is not None
+    assert v.fine > (v.fine_min + v.fine_max) // 2
