@@ -266,3 +266,81 @@ def test_a_clause_without_the_element_still_counts_it() -> None:
     v = result.violations[0]
     assert v.fine is not None and v.fine_min is not None and v.fine_max is not None
     assert v.fine > (v.fine_min + v.fine_max) // 2
+
+
+# ---------------------------------------------------------------- Art. 113 division (item 3)
+
+RULES = CATALOG.rules_for(parse_citation(f"Điều 1 Nghị định {DECREE}").document)
+SCOPES = RULES.competence_scope if RULES is not None else ()
+CODES_174 = {r.code for r in CATALOG.competence if str(r.document) == DECREE}
+
+
+def scope_of(code: str):  # type: ignore[no-untyped-def]
+    found = [s for s in SCOPES if code in s.officials]
+    assert len(found) == 1, f"{code} is in {len(found)} scope entries"
+    return found[0]
+
+
+def test_every_scope_names_real_officials_and_art_113() -> None:
+    assert len(SCOPES) >= 18
+    for scope in SCOPES:
+        assert set(scope.officials) <= CODES_174
+        assert scope.basis.article == "113"
+        assert str(scope.basis.document) == DECREE
+
+
+def test_every_official_of_chapter_vii_has_its_scope() -> None:
+    """Art. 113 divides the competence of every official it titles."""
+    listed = {code for s in SCOPES for code in s.officials}
+    assert listed >= CODES_174
+
+
+def covers(code: str, text: str, chapter: str) -> bool:
+    return scope_of(code).covers(parse_citation(text), chapter)
+
+
+@pytest.mark.parametrize("code", ["nd174_104_2", "nd174_104_6", "nd174_104_9"])
+def test_standards_officials_only_for_their_articles(code: str) -> None:
+    """Art. 113(1)(b), (e), (i): Arts. 15, 53–55, 59(1), 72(2), 76."""
+    assert covers(code, cite(53, 3), "III")
+    assert covers(code, cite(59, 1), "III")
+    assert covers(code, cite(72, 2), "IV")
+    assert covers(code, cite(15, 1), "II")
+    assert not covers(code, cite(34, 7), "III")
+    assert not covers(code, cite(59, 2), "III")
+    assert not covers(code, cite(72, 3), "IV")
+
+
+def test_customs_only_for_export_and_import_acts() -> None:
+    """Art. 113(8)."""
+    scope = scope_of("nd174_111_4")
+    assert scope.condition is not None and "nhập khẩu" in scope.condition.vi
+    assert covers("nd174_111_1", f"khoản 6 Điều 103 Nghị định {DECREE}", "VI")
+    assert covers("nd174_111_1", cite(53, 3), "III")
+    assert not covers("nd174_111_1", cite(34, 7), "III")
+
+
+def test_culture_officials_only_for_section_2_of_chapter_vi() -> None:
+    """Art. 113(1)(d), (k): Arts. 92–101."""
+    for code in ("nd174_culture_director", "nd174_104_10"):
+        assert covers(code, cite(92, 2), "VI") and covers(code, cite(101, 1), "VI")
+        assert not covers(code, cite(91, 3), "VI") and not covers(code, cite(102, 6), "VI")
+
+
+def test_telecom_authority_only_for_chapters_iii_and_iv() -> None:
+    """Art. 113(1)(a), (đ), (h)."""
+    assert covers("nd174_telecom_authority_director", cite(34, 7), "III")
+    assert not covers("nd174_telecom_authority_director", cite(92, 2), "VI")
+    assert covers("nd174_frequency_centre_director", cite(66, 5), "IV")
+    assert not covers("nd174_frequency_centre_director", cite(34, 7), "III")
+
+
+@pytest.mark.parametrize("code", ["nd174_police_officer", "nd174_108_1", "nd174_109_7",
+                                  "nd174_110_4", "nd174_112_1", "nd174_ministry_chief_inspector"])
+def test_duty_bound_officials_keep_every_act_with_the_condition(code: str) -> None:
+    """Art. 113(4)–(7), (9): within their assigned duties — shown, not dropped."""
+    scope = scope_of(code)
+    assert not scope.chapters and not scope.parts
+    assert scope.condition is not None
+    assert "nhiệm vụ" in scope.condition.vi and "duties" in scope.condition.en
+    assert covers(code, cite(34, 7), "III")
