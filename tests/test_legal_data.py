@@ -344,3 +344,31 @@ def test_duty_bound_officials_keep_every_act_with_the_condition(code: str) -> No
     assert scope.condition is not None
     assert "nhiệm vụ" in scope.condition.vi and "duties" in scope.condition.en
     assert covers(code, cite(34, 7), "III")
+
+
+# ---------------------------------------------------------------- official titles in words (item 3)
+
+RULES_174 = [r for r in CATALOG.competence if str(r.document) == DECREE]
+
+
+@pytest.mark.parametrize("rule", RULES_174, ids=[r.code for r in RULES_174])
+def test_official_titles_are_whole_words_without_cross_references(rule) -> None:  # type: ignore[no-untyped-def]
+    for text in (rule.official.vi, rule.official.en):
+        assert "…" not in text and "..." not in text
+        assert "Điều này" not in text and "khoản" not in text
+        assert "this Article" not in text
+    assert not rule.official.en.startswith("Official(s) of"), "the own-words title is missing"
+
+
+def test_every_generated_official_has_an_own_words_title() -> None:
+    import tomllib
+    from pathlib import Path
+
+    labels = Path(__file__).resolve().parent.parent / "tools" / "labels" / "competence-174-2026.toml"
+    with labels.open("rb") as f:
+        titles = tomllib.load(f)
+    generated = {r.code for r in RULES_174 if r.code.split("_")[-1].isdigit()}
+    assert generated <= set(titles)
+    for code in generated:
+        rule = next(r for r in RULES_174 if r.code == code)
+        assert rule.official.vi == titles[code]["vi"]

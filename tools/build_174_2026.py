@@ -155,37 +155,59 @@ MAXIMA = {"postal": 80_000_000, "e_transactions": 80_000_000, "telecom": 200_000
           "civil_cryptography": 200_000_000}
 
 
+COMPETENCE_LABELS = ROOT / "tools" / "labels" / "competence-174-2026.toml"
+
+
+def competence_titles() -> dict[str, dict[str, str]]:
+    """Own-words titles of the Chapter VII officials by rule code (vi, en)."""
+    if not COMPETENCE_LABELS.exists():
+        return {}
+    with COMPETENCE_LABELS.open("rb") as f:
+        return {code: {"vi": str(t["vi"]), "en": str(t["en"])} for code, t in tomllib.load(f).items()}
+
+
+def stated_caps(clause) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    """The caps per sector point b of a competence clause states (per organisation)."""
+    point_b = next((p.text for p in clause.points if p.letter == "b"), "")
+    caps: dict[str, int] = {}
+    for m in CAP.finditer(point_b):
+        amount = m[1]
+        for word, code in SECTOR_WORDS:
+            if word in m[2] and code not in caps:
+                caps[code] = MAXIMA[code] if amount == "mức tối đa" else int(amount.replace(".", ""))
+    return caps
+
+
 def competence_entries(articles: list, have: set[str]) -> list[str]:
-    """Competence rules of Chapter VII not curated above (caps per organisation)."""
+    """Competence rules of Chapter VII not curated above (caps per organisation).
+
+    The title is the own-words one of tools/labels/competence-174-2026.toml, or else the
+    clause's lead words. Clauses that only refer to another clause's powers (Art. 107(6),
+    (8)) state no cap of their own and are not written.
+    """
+    titles = competence_titles()
     out: list[str] = []
     for article in articles:
         if article.number not in BODIES:
             continue
         for clause in article.clauses:
             basis = f"điểm b khoản {clause.number} Điều {article.number}"
-            if basis in have:
-                continue
-            point_b = next((p.text for p in clause.points if p.letter == "b"), "")
-            caps: dict[str, int] = {}
-            for m in CAP.finditer(point_b):
-                amount = m[1]
-                for word, code in SECTOR_WORDS:
-                    if word in m[2] and code not in caps:
-                        caps[code] = MAXIMA[code] if amount == "mức tối đa" else int(amount.replace(".", ""))
-            if not caps:
+            caps = stated_caps(clause)
+            if not caps or basis in have:
                 continue
             lead = clause.text.split(" có quyền")[0].split(" có thẩm quyền")[0]
+            code = f"nd174_{article.number}_{clause.number}"
             short = lead if len(lead) <= 90 else lead[:lead.rfind(" ", 0, 80)] + " …"
+            title = titles.get(code, {"vi": short, "en": f"Official(s) of {BODY_EN[article.number]} under Art. {article.number}({clause.number})"})
             level = ("commune" if "cấp xã" in lead else "province" if "tỉnh" in lead
                      else "central" if any(w in lead for w in ("Cục trưởng", "Tư lệnh", "Trưởng ban", "Bộ "))
                      else "field")
-            code = f"nd174_{article.number}_{clause.number}"
             out += ["[[competence]]", f'code = "{code}"', f'title = "{code}"',
-                    f"official = {toml_value({'vi': short, 'en': f'Official(s) of {BODY_EN[article.number]} under Art. {article.number}({clause.number})'})}",
+                    f"official = {toml_value(title)}",
                     f'level = "{level}"', f'body = "{BODIES[article.number]}"',
                     f"caps = {toml_value(caps)}", "valid_from = 2026-07-01", f'basis = "{basis}"',
                     f'provenance = {{ source = "nd-174-2026.md Điều {article.number}({clause.number}), caps read by tools/build_174_2026.py", '
-                    'status = "CONFIRMED", verified_on = 2026-11-27 }', ""]
+                    'status = "CONFIRMED", verified_on = 2026-12-02 }', ""]
     return out
 
 
