@@ -372,3 +372,45 @@ def test_every_generated_official_has_an_own_words_title() -> None:
     for code in generated:
         rule = next(r for r in RULES_174 if r.code == code)
         assert rule.official.vi == titles[code]["vi"]
+
+
+# ---------------------------------------------------------------- 119/2020, 98/2020, 189/2025 (item 3)
+
+def competent_codes(provision_text: str, day: str, kind: str, **facts: int) -> list[str]:
+    result = assess({"offender": {"kind": kind}, "decided_on": day,
+                     "violations": [{"provision": provision_text, "committed_on": day,
+                                     "ended_on": day, "detected_on": day, **facts}]},
+                    today=date(2026, 12, 2))
+    return [c.code for c in result.competent]
+
+
+def test_a_98_2020_decision_of_2024_has_competent_officials() -> None:
+    codes = competent_codes("khoản 1 Điều 15 Nghị định 98/2020/NĐ-CP", "2024-05-10", "individual",
+                            goods_value=8_000_000)
+    assert codes and all(c.startswith("nd98_") for c in codes)
+
+
+def test_a_119_2020_decision_of_2024_has_competent_officials() -> None:
+    codes = competent_codes("khoản 1 Điều 5 Nghị định 119/2020/NĐ-CP", "2024-03-01", "organization")
+    assert "nd119_department_chief_inspector" in codes
+
+
+@pytest.mark.parametrize("prefix", ["nd119_", "nd98_"])
+def test_old_decree_competence_ends_when_189_2025_takes_over(prefix: str) -> None:
+    rules = [r for r in CATALOG.competence if r.code.startswith(prefix)]
+    assert len(rules) >= 5
+    for rule in rules:
+        assert rule.valid_from <= date(2021, 1, 1)
+        assert rule.provenance.source.strip()
+    assert all(r.code not in {x.code for x in CATALOG.competence_on(date(2025, 7, 1))} for r in rules)
+    assert all(r.code in {x.code for x in CATALOG.competence_on(date(2025, 6, 30))} for r in rules)
+
+
+def test_189_2025_percentages() -> None:
+    """general-law.md §6 and bodies-2025.md §1: chairs 50/100 %, directors 80 %, QLTT 10/30/50/100 %."""
+    percents = {r.code: r.percent for r in CATALOG.competence_on(date(2025, 7, 1))
+                if str(r.document) == "189/2025/NĐ-CP"}
+    assert percents == {"nd189_commune_chair": 50, "nd189_province_chair": 100,
+                        "nd189_department_director": 80, "nd189_market_controller": 10,
+                        "nd189_market_team_head": 30, "nd189_market_subdepartment_head": 50,
+                        "nd189_domestic_market_director": 100}
