@@ -414,3 +414,24 @@ def test_189_2025_percentages() -> None:
                         "nd189_department_director": 80, "nd189_market_controller": 10,
                         "nd189_market_team_head": 30, "nd189_market_subdepartment_head": 50,
                         "nd189_domestic_market_director": 100}
+
+
+# ---------------------------------------------------------------- 15/2020 Chapter VIII (item 3)
+
+def test_15_2020_district_chair_division_is_shown_as_a_condition() -> None:
+    """Art. 120(1)(b): the list was read only in part, so it limits nobody and is shown."""
+    rules = CATALOG.rules_for(parse_citation("Điều 1 Nghị định 15/2020/NĐ-CP").document)
+    assert rules is not None
+    scope = next(s for s in rules.competence_scope if "nd15_district_chair" in s.officials)
+    assert not scope.chapters and not scope.parts
+    assert scope.condition is not None and "Điều 120" in scope.condition.vi
+    assert scope.basis.article == "120"
+
+
+def test_15_2020_competence_caps_from_14_2022() -> None:
+    """telecom-decrees.md §3.2: Art. 115(2), (3) and 116(5) as amended by Decree 14/2022."""
+    caps = {r.code: (r.cap_for("telecom"), r.cap_for("postal")) for r in CATALOG.competence
+            if str(r.document) == "15/2020/NĐ-CP"}
+    assert caps["nd15_district_chair"] == (100_000_000, 40_000_000)
+    assert caps["nd15_province_chair"] == (200_000_000, 80_000_000)
+    assert caps["nd15_provincial_police_director"] == (100_000_000, 40_000_000)
