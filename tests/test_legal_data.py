@@ -435,3 +435,22 @@ def test_15_2020_competence_caps_from_14_2022() -> None:
     assert caps["nd15_district_chair"] == (100_000_000, 40_000_000)
     assert caps["nd15_province_chair"] == (200_000_000, 80_000_000)
     assert caps["nd15_provincial_police_director"] == (100_000_000, 40_000_000)
+
+
+def test_no_174_2026_remedy_says_only_see_the_text() -> None:
+    """Every remedy the text names is labelled (ingest recorded some as other_remedy)."""
+    generic = CATALOG.measure_types["other_remedy"].label
+    vague = [f"{p.citation.format()}" for p in CATALOG.provisions_of(
+        parse_citation(f"Điều 1 Nghị định {DECREE}").document)
+        for m in p.versions[-1].remedial_measures if m.code == "other_remedy" and m.label == generic]
+    assert vague == []
+
+
+@pytest.mark.parametrize(("clause", "code", "points"), [
+    (2, "keep_client_records", ("b",)),      # Art. 102(10)(b)
+    (2, "report", ("c",)),                   # Art. 102(10)(a)
+    (4, "declare_use", ("c",)),              # Art. 102(10)(c)
+    (5, "provide_key_information", ("c",)),  # Art. 102(10)(d)
+])
+def test_art_102_remedies_named(clause: int, code: str, points: tuple[str, ...]) -> None:
+    assert one(remedies(cite(102, clause)), code).points == points

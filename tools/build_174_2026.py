@@ -285,11 +285,7 @@ def main(argv: list[str]) -> int:
            "# with own-words labels from tools/labels/. Do not edit: edit the tool, the label files,",
            "# or move an entry to nd-174-2026.toml.", "format = 1", "",
            "[document]", 'number = "174/2026/NĐ-CP"', "overlay = true", ""]
-    for problem in result.problems:
-        if (problem.article, problem.clause) in have:
-            continue  # the curated clause settles it
-        out.append(f"# ingest note — {problem}")
-    out.append("")
+    notes_at = len(out)
     written_articles: set[str] = set()
     count = 0
     for draft in result.drafts:
@@ -316,6 +312,14 @@ def main(argv: list[str]) -> int:
             acts = {}
         out += [*clause_lines(draft, label, acts), ""]
         count += 1
+    # Ingest notes still open: not about a curated clause, and an unrecognised remedy only
+    # while a generated clause of that article still carries other_remedy.
+    unresolved = {d.article for d in result.drafts if (d.article, d.clause) not in have
+                  and any(m.get("code") == "other_remedy" for m in d.remedies)}
+    notes = [f"# ingest note — {problem}" for problem in result.problems
+             if (problem.article, problem.clause) not in have
+             and ("unrecognised remedy" not in problem.reason or problem.article in unresolved)]
+    out[notes_at:notes_at] = [*notes, ""]
     out += ["# Chapter VII: competence of the officials not curated in nd-174-2026.toml (caps per",
             "# organisation)", ""]
     out += competence_entries(articles, have_competence)
