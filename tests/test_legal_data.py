@@ -7,6 +7,7 @@ its condition or its place in the text.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -454,3 +455,67 @@ def test_no_174_2026_remedy_says_only_see_the_text() -> None:
 ])
 def test_art_102_remedies_named(clause: int, code: str, points: tuple[str, ...]) -> None:
     assert one(remedies(cite(102, clause)), code).points == points
+
+
+# ---------------------------------------------------------------- measures against the official text
+
+def _official_text():  # type: ignore[no-untyped-def]
+    from pathlib import Path
+
+    for parent in Path(__file__).resolve().parents:
+        candidate = parent / "shared" / "reference" / "texts" / "nd-174-2026.md"
+        if candidate.exists():
+            return candidate
+    return None
+
+
+FAMILIES = [("tịch thu", {"confiscation"}), ("trục xuất", {"expulsion"}),
+            ("tước quyền sử dụng", {"licence_withdrawal", "code_withdrawal"}),
+            ("phát triển thuê bao mới", {"new_subscriber_suspension"}),
+            ("số lợi bất hợp pháp", {"surrender_illegal_profit", "refund_or_surrender_profit"})]
+REFERENCE = re.compile(r"(?:(?:các )?điểm ((?:[a-zđ]\b[\s,]*(?:và\s+)?(?:điểm\s+)?)+))?"
+                       r"(?:các )?khoản ((?:\d+\b[\s,]*(?:và\s+)?)+)")
+
+
+def _named(text: str) -> set[tuple[str, str | None]]:
+    """(clause, point) pairs a sanction or remedy item refers to; point None = whole clause."""
+    found: set[tuple[str, str | None]] = set()
+    for m in REFERENCE.finditer(re.sub(r"\s+", " ", text)):
+        points = re.findall(r"\b([a-zđ])\b", m[1]) if m[1] else []
+        clauses = re.findall(r"\d+", m[2])
+        found |= {(clauses[0], p) for p in points}
+        found |= {(c, None) for c in (clauses[1:] if points else clauses)}
+    return found
+
+
+def test_measures_agree_with_the_sanction_and_remedy_clauses_of_the_text() -> None:
+    """For each kind of measure the text names by keyword, the clauses and points it names
+    are those the catalog attaches it to (Chapters II–VI of Decree 174/2026)."""
+    from penalty_rules.ingest.structure import split_articles
+
+    source = _official_text()
+    if source is None:
+        pytest.skip("the official text of Decree 174/2026 is not available")
+    articles = {a.number: a for a in split_articles(source.read_text(encoding="utf-8"))}
+    problems = []
+    for p in CATALOG.provisions_of(parse_citation(f"Điều 1 Nghị định {DECREE}").document):
+        article = articles.get(p.article)
+        if article is None or p.clause is None:
+            continue
+        version = p.versions[-1]
+        for head, found in (("Hình thức xử phạt bổ sung", version.additional_sanctions),
+                            ("Biện pháp khắc phục", version.remedial_measures)):
+            items = [pt.text if pt else c.text for c in article.clauses if c.text.startswith(head)
+                     for pt in (c.points or (None,))]
+            for word, codes in FAMILIES:
+                named = set().union(*[_named(t) for t in items if word in t.lower()])
+                wanted = {pt for c, pt in named if c == p.clause}
+                mine = [m for m in found if m.code in codes and not m.bands]
+                if wanted and not mine and not any(m.code in codes for m in found):
+                    problems.append(f"{p.article}({p.clause}) lacks '{word}' for {sorted(map(str, wanted))}")
+                for m in mine:
+                    if not wanted:
+                        problems.append(f"{p.article}({p.clause}) {m.code}: the text gives it no such measure")
+                    elif None not in wanted and (not m.points or not set(m.points) <= wanted):
+                        problems.append(f"{p.article}({p.clause}) {m.code}: points {m.points}, text {sorted(map(str, wanted))}")
+    assert problems == []
