@@ -155,37 +155,59 @@ MAXIMA = {"postal": 80_000_000, "e_transactions": 80_000_000, "telecom": 200_000
           "civil_cryptography": 200_000_000}
 
 
+COMPETENCE_LABELS = ROOT / "tools" / "labels" / "competence-174-2026.toml"
+
+
+def competence_titles() -> dict[str, dict[str, str]]:
+    """Own-words titles of the Chapter VII officials by rule code (vi, en)."""
+    if not COMPETENCE_LABELS.exists():
+        return {}
+    with COMPETENCE_LABELS.open("rb") as f:
+        return {code: {"vi": str(t["vi"]), "en": str(t["en"])} for code, t in tomllib.load(f).items()}
+
+
+def stated_caps(clause) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    """The caps per sector point b of a competence clause states (per organisation)."""
+    point_b = next((p.text for p in clause.points if p.letter == "b"), "")
+    caps: dict[str, int] = {}
+    for m in CAP.finditer(point_b):
+        amount = m[1]
+        for word, code in SECTOR_WORDS:
+            if word in m[2] and code not in caps:
+                caps[code] = MAXIMA[code] if amount == "mức tối đa" else int(amount.replace(".", ""))
+    return caps
+
+
 def competence_entries(articles: list, have: set[str]) -> list[str]:
-    """Competence rules of Chapter VII not curated above (caps per organisation)."""
+    """Competence rules of Chapter VII not curated above (caps per organisation).
+
+    The title is the own-words one of tools/labels/competence-174-2026.toml, or else the
+    clause's lead words. Clauses that only refer to another clause's powers (Art. 107(6),
+    (8)) state no cap of their own and are not written.
+    """
+    titles = competence_titles()
     out: list[str] = []
     for article in articles:
         if article.number not in BODIES:
             continue
         for clause in article.clauses:
             basis = f"điểm b khoản {clause.number} Điều {article.number}"
-            if basis in have:
-                continue
-            point_b = next((p.text for p in clause.points if p.letter == "b"), "")
-            caps: dict[str, int] = {}
-            for m in CAP.finditer(point_b):
-                amount = m[1]
-                for word, code in SECTOR_WORDS:
-                    if word in m[2] and code not in caps:
-                        caps[code] = MAXIMA[code] if amount == "mức tối đa" else int(amount.replace(".", ""))
-            if not caps:
+            caps = stated_caps(clause)
+            if not caps or basis in have:
                 continue
             lead = clause.text.split(" có quyền")[0].split(" có thẩm quyền")[0]
+            code = f"nd174_{article.number}_{clause.number}"
             short = lead if len(lead) <= 90 else lead[:lead.rfind(" ", 0, 80)] + " …"
+            title = titles.get(code, {"vi": short, "en": f"Official(s) of {BODY_EN[article.number]} under Art. {article.number}({clause.number})"})
             level = ("commune" if "cấp xã" in lead else "province" if "tỉnh" in lead
                      else "central" if any(w in lead for w in ("Cục trưởng", "Tư lệnh", "Trưởng ban", "Bộ "))
                      else "field")
-            code = f"nd174_{article.number}_{clause.number}"
             out += ["[[competence]]", f'code = "{code}"', f'title = "{code}"',
-                    f"official = {toml_value({'vi': short, 'en': f'Official(s) of {BODY_EN[article.number]} under Art. {article.number}({clause.number})'})}",
+                    f"official = {toml_value(title)}",
                     f'level = "{level}"', f'body = "{BODIES[article.number]}"',
                     f"caps = {toml_value(caps)}", "valid_from = 2026-07-01", f'basis = "{basis}"',
                     f'provenance = {{ source = "nd-174-2026.md Điều {article.number}({clause.number}), caps read by tools/build_174_2026.py", '
-                    'status = "CONFIRMED", verified_on = 2026-11-27 }', ""]
+                    'status = "CONFIRMED", verified_on = 2026-12-02 }', ""]
     return out
 
 
@@ -240,8 +262,17 @@ def clause_lines(draft: Draft, label: dict[str, str], acts: dict[str, dict[str, 
     return lines
 
 
+def default_source() -> Path:
+    """The official text in the shared reference folder next to the checkout (or a worktree)."""
+    for parent in ROOT.parents:
+        candidate = parent / "shared" / "reference" / "texts" / "nd-174-2026.md"
+        if candidate.exists():
+            return candidate
+    raise SystemExit("nd-174-2026.md not found: pass its path as the first argument")
+
+
 def main(argv: list[str]) -> int:
-    source = Path(argv[1]) if len(argv) > 1 else ROOT.parent / "shared" / "reference" / "texts" / "nd-174-2026.md"
+    source = Path(argv[1]) if len(argv) > 1 else default_source()
     curated = tomllib.loads(CATALOG.read_text(encoding="utf-8"))
     have_articles = set(curated.get("article", {}))
     have = {(a, c) for a, art in curated.get("article", {}).items() for c in art.get("clause", {})}
@@ -254,9 +285,7 @@ def main(argv: list[str]) -> int:
            "# with own-words labels from tools/labels/. Do not edit: edit the tool, the label files,",
            "# or move an entry to nd-174-2026.toml.", "format = 1", "",
            "[document]", 'number = "174/2026/NĐ-CP"', "overlay = true", ""]
-    for problem in result.problems:
-        out.append(f"# ingest note — {problem}")
-    out.append("")
+    notes_at = len(out)
     written_articles: set[str] = set()
     count = 0
     for draft in result.drafts:
@@ -283,6 +312,14 @@ def main(argv: list[str]) -> int:
             acts = {}
         out += [*clause_lines(draft, label, acts), ""]
         count += 1
+    # Ingest notes still open: not about a curated clause, and an unrecognised remedy only
+    # while a generated clause of that article still carries other_remedy.
+    unresolved = {d.article for d in result.drafts if (d.article, d.clause) not in have
+                  and any(m.get("code") == "other_remedy" for m in d.remedies)}
+    notes = [f"# ingest note — {problem}" for problem in result.problems
+             if (problem.article, problem.clause) not in have
+             and ("unrecognised remedy" not in problem.reason or problem.article in unresolved)]
+    out[notes_at:notes_at] = [*notes, ""]
     out += ["# Chapter VII: competence of the officials not curated in nd-174-2026.toml (caps per",
             "# organisation)", ""]
     out += competence_entries(articles, have_competence)
