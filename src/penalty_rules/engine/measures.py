@@ -13,7 +13,7 @@ def applied_measures(measures: tuple[Measure, ...], point: str | None, band: str
     for m in measures:
         if m.applies_to(point, band, quantity):
             applied = AppliedMeasure(code=m.code, label=m.label, duration=m.duration,
-                                     condition=m.condition)
+                                     condition=m.condition, alternative_to=m.alternative_to)
             if applied not in out:
                 out.append(applied)
     return tuple(out)

@@ -53,6 +53,9 @@ class AppliedMeasure(Frozen):
     duration: Duration | None = Field(
         default=None, description="how long it lasts, in months, when the decree says")
     condition: Localized | None = Field(default=None, description="when it applies, if only in some cases")
+    alternative_to: str | None = Field(
+        default=None, description="code of the main measure this one replaces when that one "
+        "cannot be carried out (a fallback)")
 
 
 class CompetentOfficial(Frozen):

@@ -24,13 +24,16 @@ def _t(key: str, lang: str) -> str:
     return template(f"ui.{key}", lang)
 
 
-def _measure(m: AppliedMeasure, lang: str) -> str:
+def _measure(m: AppliedMeasure, lang: str, siblings: tuple[AppliedMeasure, ...] = ()) -> str:
     text = m.label.get(lang)
     if m.duration is not None:
         low, high = m.duration.min_months, m.duration.max_months
         text += f" ({low}–{count_text('n.months', high, lang)})"
     if m.condition is not None:
         text += f" — {m.condition.get(lang)}"
+    main = next((x for x in siblings if x.code == m.alternative_to), None)
+    if main is not None:
+        text += f" ({_t('fallback', lang)}: {main.label.get(lang)})"
     return text
 
 
@@ -59,7 +62,7 @@ def _violation(v: ViolationAssessment, lang: str) -> list[str]:
     for key, measures in (("additional", v.additional_sanctions), ("remedial", v.remedial_measures)):
         if measures:
             lines.append(f"  {_t(key, lang)}:")
-            lines += [f"    • {_measure(m, lang)}" for m in measures]
+            lines += [f"    • {_measure(m, lang, measures)}" for m in measures]
     if v.flags:
         lines.append(f"  {_t('flags', lang)}: {flags_text(v.flags, lang)}")
     return lines
