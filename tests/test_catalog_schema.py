@@ -43,3 +43,10 @@ def test_the_schema_refuses_what_the_loader_refuses() -> None:
     missing = as_json(tomllib.loads(FILES[0][1]))
     del missing["format"]
     assert list(validator.iter_errors(missing))
+
+
+def test_the_cli_prints_the_catalog_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    from penalty_rules.cli import main
+
+    assert main(["schema", "catalog"]) == 0
+    assert json.loads(capsys.readouterr().out) == json.loads(json.dumps(SCHEMA))

@@ -26,6 +26,7 @@ from .audit.auditor import audit
 from .audit.propose import propose
 from .catalog.catalog import Catalog
 from .catalog.loader import load_catalog
+from .catalog.schema import catalog_json_schema
 from .catalog.search import SearchError, search
 from .citations.parse import parse_citation
 from .clock import vietnam_today
@@ -187,8 +188,10 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("reform", parents=[common], help="re-assess a case log under a proposal")
     p.add_argument("log", help="case log (CSV or JSON)")
     p.add_argument("--change", required=True, help="change file (TOML)")
-    p = sub.add_parser("schema", help="print the JSON Schema of an output (or of the case file)")
-    p.add_argument("name", choices=sorted(SCHEMAS), help="which schema")
+    p = sub.add_parser("schema", help="print the JSON Schema of an output, of the case file or "
+                       "of a catalog file")
+    p.add_argument("name", choices=sorted([*SCHEMAS, "catalog"]),
+                   help="which schema ('catalog': a catalog TOML file read as JSON)")
     return parser
 
 
@@ -409,7 +412,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point; returns the exit status."""
     args = _parser().parse_args(argv)
     if args.command == "schema":
-        _emit(schema(args.name), "json", "")
+        _emit(catalog_json_schema() if args.name == "catalog" else schema(args.name), "json", "")
         return 0
     if args.command == "ingest":
         try:
