@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import difflib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ from ..models.document import DocumentNumber, DocumentRelation, LegalDocument, R
 from ..models.offender import FineBase, OffenderKind, OffenderTreatment
 from ..models.principle import Principle
 from ..models.provision import Provision, ProvisionVersion
-from ..models.rules import CompetenceRule, DecreeRules, FineScheme
+from ..models.rules import CompetenceRule, DecreeRules, FineScheme, PartList
 from ..models.sector import Sector
 from ..models.timeline import Timeline
 
@@ -71,6 +72,20 @@ class Catalog:
         init=False, repr=False, compare=False, default_factory=dict)
     _general_schemes: Timeline[FineScheme] = field(
         init=False, repr=False, compare=False, default_factory=Timeline)
+    _competence_starts: tuple[date, ...] = field(
+        init=False, repr=False, compare=False, default=())
+    _competence_in_force: tuple[tuple[CompetenceRule, ...], ...] = field(
+        init=False, repr=False, compare=False, default=())
+    _circumstance_names: Mapping[str, Circumstance] = field(
+        init=False, repr=False, compare=False, default_factory=dict)
+    _schemes_by_code: Mapping[str, FineScheme] = field(
+        init=False, repr=False, compare=False, default_factory=dict)
+    _by_number: Mapping[DocumentNumber, DocumentEntry] = field(
+        init=False, repr=False, compare=False, default_factory=dict)
+    _citations: Mapping[int, tuple[Provision, Citation]] = field(
+        init=False, repr=False, compare=False, default_factory=dict)
+    _covered: dict[tuple[int, Citation], Citation | None] = field(
+        init=False, repr=False, compare=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         for name in ("entries", "provisions", "sectors", "circumstances", "treatments",
@@ -112,6 +127,61 @@ class Catalog:
         general = sorted((s for s in self.schemes if s.scope == "general"),
                          key=lambda s: s.valid_from)
         object.__setattr__(self, "_general_schemes", Timeline(general))
+        self._index_rules()
+
+    def _index_rules(self) -> None:
+        """Indices of the general rules, computed once (look-ups are then constant time).
+
+        Competence: the rules in force between two consecutive start dates of any
+        official's timeline do not change, so they are listed once per interval.
+        """
+        starts = sorted({entry.valid_from for timeline in self.competence_timelines.values()
+                         for entry in timeline.entries})
+        in_force = tuple(
+            tuple(rule for timeline in self.competence_timelines.values()
+                  if (rule := timeline.at(day)) is not None)
+            for day in starts)
+        object.__setattr__(self, "_competence_starts", tuple(starts))
+        object.__setattr__(self, "_competence_in_force", in_force)
+        names: dict[str, Circumstance] = {}
+        for c in self.circumstances.values():
+            names.setdefault(c.code, c)
+            for alias in c.aliases:
+                names.setdefault(alias.lower(), c)
+        object.__setattr__(self, "_circumstance_names", MappingProxyType(names))
+        by_code: dict[str, FineScheme] = {}
+        for scheme in self.schemes:
+            by_code.setdefault(scheme.code, scheme)
+        object.__setattr__(self, "_schemes_by_code", MappingProxyType(by_code))
+        object.__setattr__(self, "_by_number", MappingProxyType(
+            {entry.document.number: entry for entry in self.entries.values()}))
+        object.__setattr__(self, "_citations", MappingProxyType(
+            {id(p): (p, p.citation) for p in self.provisions.values()}))
+
+    def listed_part(self, listed: PartList, citation: Citation, day: date) -> Citation | None:
+        """``listed.covers_on(citation, day)`` for a part list of this catalog's decrees,
+        remembered per citation (the lists are immutable; the amendment is not compared)."""
+        if day < listed.valid_from:
+            return None
+        key = (id(listed), citation)
+        try:
+            return self._covered[key]
+        except KeyError:
+            pass
+        found = listed.covers(citation)
+        if len(self._covered) < 100_000 and self._owns(listed):
+            self._covered[key] = found
+        return found
+
+    def _owns(self, listed: PartList) -> bool:
+        return any(entry.rules is not None and (entry.rules.fined_once is listed
+                                                or entry.rules.two_year_limitation is listed)
+                   for entry in self.entries.values())
+
+    def citation_of(self, provision: Provision) -> Citation:
+        """``provision.citation``, built once per provision of the catalog."""
+        found = self._citations.get(id(provision))
+        return found[1] if found is not None and found[0] is provision else provision.citation
 
     @property
     def competence(self) -> tuple[CompetenceRule, ...]:
@@ -127,6 +197,10 @@ class Catalog:
 
     def document(self, number: str | DocumentNumber) -> LegalDocument:
         """The document with that number, or :class:`DocumentNotFound`."""
+        if isinstance(number, DocumentNumber):
+            known = self._by_number.get(number)
+            if known is not None:
+                return known.document
         key = str(number) if isinstance(number, DocumentNumber) else str(
             DocumentNumber.parse(number)
         )
@@ -137,7 +211,9 @@ class Catalog:
 
     def rules_for(self, number: DocumentNumber) -> DecreeRules | None:
         """The general rules a decree states for itself, if any."""
-        entry = self.entries.get(str(number))
+        entry = self._by_number.get(number)
+        if entry is None:
+            entry = self.entries.get(str(number))
         return entry.rules if entry else None
 
     def relations_targeting(self, number: DocumentNumber) -> Iterator[DocumentRelation]:
@@ -292,11 +368,7 @@ class Catalog:
 
     def circumstance(self, code: str) -> Circumstance | None:
         """A circumstance by code or alias (case-insensitive), or ``None``."""
-        wanted = code.strip().lower()
-        for c in self.circumstances.values():
-            if c.code == wanted or wanted in (a.lower() for a in c.aliases):
-                return c
-        return None
+        return self._circumstance_names.get(code.strip().lower())
 
     def general_scheme_on(self, day: date) -> FineScheme | None:
         """The general rule for the specific fine in force on ``day``."""
@@ -314,12 +386,8 @@ class Catalog:
 
     def competence_on(self, day: date) -> list[CompetenceRule]:
         """Competence rules in force on ``day``."""
-        out = []
-        for timeline in self.competence_timelines.values():
-            rule = timeline.at(day)
-            if rule is not None:
-                out.append(rule)
-        return out
+        i = bisect.bisect_right(self._competence_starts, day) - 1
+        return list(self._competence_in_force[i]) if i >= 0 else []
 
     def stated_base(self, provision: Provision) -> FineBase | None:
         """Whom the amounts of ``provision`` are written for (``None``: no decree rules)."""
@@ -343,7 +411,7 @@ class Catalog:
 
     def scheme(self, code: str) -> FineScheme | None:
         """A fine scheme by code."""
-        return next((s for s in self.schemes if s.code == code), None)
+        return self._schemes_by_code.get(code)
 
 
 def _part_covers(parts: Iterable[str], provision: Provision) -> bool:

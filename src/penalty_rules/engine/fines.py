@@ -128,8 +128,8 @@ def fined_once(v: Violation, applied: Citation, day: date) -> Citation | None:
     listed = rules.fined_once if rules else None
     if listed is None:
         return None
-    return listed.basis if listed.covers_on(applied.model_copy(update={"amended_by": None}), day) \
-        else None
+    # The amendment is not part of what a list covers (``Citation.within``).
+    return listed.basis if v.catalog.listed_part(listed, applied, day) is not None else None
 
 
 def specific(v: Violation, provision: Provision, applied: Citation, frame: Frame,

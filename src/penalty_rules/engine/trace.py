@@ -8,6 +8,12 @@ from ..models.assessment import ParamValue, TraceStep
 from ..models.citation import Citation
 from ..models.common import Provenance
 
+# What ``TraceStep.model_construct`` does with every field given, without its overhead
+# (the same instance state: the fields in ``__dict__``, all of them marked as set).
+_new = object.__new__
+_set = object.__setattr__
+_FIELDS = frozenset(TraceStep.model_fields)
+
 
 def step(rule: str, message: str, *citations: Citation | None,
          flags: Iterable[str] = (), **params: ParamValue) -> TraceStep:
@@ -16,10 +22,16 @@ def step(rule: str, message: str, *citations: Citation | None,
     Steps are built from values the engine has already validated, so they are
     constructed without validating again (a hot path: every assessment makes dozens).
     """
-    return TraceStep.model_construct(
-        rule=rule, message=message, params=params,
-        citations=tuple(c for c in citations if c is not None), flags=tuple(flags),
-    )
+    made = _new(TraceStep)
+    _set(made, "__dict__", {
+        "rule": rule, "message": message, "params": params,
+        "citations": tuple(c for c in citations if c is not None) if citations else (),
+        "flags": flags if type(flags) is tuple else tuple(flags),
+    })
+    _set(made, "__pydantic_fields_set__", set(_FIELDS))
+    _set(made, "__pydantic_extra__", None)
+    _set(made, "__pydantic_private__", None)
+    return made
 
 
 def flags_of(*provenances: Provenance | None) -> tuple[str, ...]:

@@ -91,6 +91,17 @@ class Citation(Frozen):
             )
         return value
 
+    # Equality and hashing by value, in C (see DocumentNumber): citations are compared
+    # in every look-up of a listed part, so these run on every assessment.
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is Citation:
+            return self.__dict__ == other.__dict__
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        d = self.__dict__
+        return hash((d["article"], d["clause"], d["point"], d["document"], d["amended_by"]))
+
     def sort_key(self) -> tuple[object, ...]:
         """Order citations the way the law orders its parts."""
         doc = self.document.sort_key() if self.document else (0, 0)
