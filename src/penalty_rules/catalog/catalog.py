@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
 
 from ..errors import DocumentNotFound, ProvisionNotFound
 from ..models.circumstance import Circumstance
@@ -62,35 +63,36 @@ class Catalog:
     competence_timelines: Mapping[str, Timeline[CompetenceRule]] = field(default_factory=dict)
     treatments: Mapping[OffenderKind, OffenderTreatment] = field(default_factory=dict)
     principles: Mapping[str, Timeline[Principle]] = field(default_factory=dict)
-    _by_article: Mapping[str, tuple[Provision, ...]] = field(
-        init=False, repr=False, compare=False, default_factory=dict)
-    _predecessors: Mapping[ProvisionKey, tuple[Provision, ...]] = field(
-        init=False, repr=False, compare=False, default_factory=dict)
-    _repeals: Mapping[ProvisionKey, tuple[DocumentRelation, LegalDocument]] = field(
-        init=False, repr=False, compare=False, default_factory=dict)
-    _timelines: Mapping[ProvisionKey, Timeline[ProvisionVersion]] = field(
-        init=False, repr=False, compare=False, default_factory=dict)
-    _general_schemes: Timeline[FineScheme] = field(
-        init=False, repr=False, compare=False, default_factory=Timeline)
-    _competence_starts: tuple[date, ...] = field(
-        init=False, repr=False, compare=False, default=())
-    _competence_in_force: tuple[tuple[CompetenceRule, ...], ...] = field(
-        init=False, repr=False, compare=False, default=())
-    _circumstance_names: Mapping[str, Circumstance] = field(
-        init=False, repr=False, compare=False, default_factory=dict)
-    _schemes_by_code: Mapping[str, FineScheme] = field(
-        init=False, repr=False, compare=False, default_factory=dict)
-    _by_number: Mapping[DocumentNumber, DocumentEntry] = field(
-        init=False, repr=False, compare=False, default_factory=dict)
-    _citations: Mapping[int, tuple[Provision, Citation]] = field(
-        init=False, repr=False, compare=False, default_factory=dict)
-    _covered: dict[tuple[int, Citation], Citation | None] = field(
-        init=False, repr=False, compare=False, default_factory=dict)
+    # Indices, built on first use (a catalog being merged file by file is never indexed;
+    # see ``__getattr__``). Declared for type checkers only: they are not dataclass fields.
+    if TYPE_CHECKING:
+        _by_article: Mapping[str, tuple[Provision, ...]] = field(init=False)
+        _predecessors: Mapping[ProvisionKey, tuple[Provision, ...]] = field(init=False)
+        _repeals: Mapping[ProvisionKey, tuple[DocumentRelation, LegalDocument]] = field(init=False)
+        _timelines: Mapping[ProvisionKey, Timeline[ProvisionVersion]] = field(init=False)
+        _general_schemes: Timeline[FineScheme] = field(init=False)
+        _competence_starts: tuple[date, ...] = field(init=False)
+        _competence_in_force: tuple[tuple[CompetenceRule, ...], ...] = field(init=False)
+        _circumstance_names: Mapping[str, Circumstance] = field(init=False)
+        _schemes_by_code: Mapping[str, FineScheme] = field(init=False)
+        _by_number: Mapping[DocumentNumber, DocumentEntry] = field(init=False)
+        _citations: Mapping[int, tuple[Provision, Citation]] = field(init=False)
+        _covered: dict[tuple[int, Citation], Citation | None] = field(init=False)
 
     def __post_init__(self) -> None:
         for name in ("entries", "provisions", "sectors", "circumstances", "treatments",
                      "principles", "competence_timelines"):
             object.__setattr__(self, name, MappingProxyType(dict(getattr(self, name))))
+
+    def __getattr__(self, name: str) -> Any:
+        # Called only for attributes not yet set: the indices, built together on first use.
+        if name not in _INDICES or "_covered" in self.__dict__:
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        self._build_indices()
+        return self.__dict__[name]
+
+    def _build_indices(self) -> None:
+        """Every look-up index of the catalog, computed once."""
         by_article: dict[str, list[Provision]] = {}
         before: dict[ProvisionKey, list[Provision]] = {}
         repeals: dict[ProvisionKey, tuple[DocumentRelation, LegalDocument]] = {}
@@ -157,6 +159,7 @@ class Catalog:
             {entry.document.number: entry for entry in self.entries.values()}))
         object.__setattr__(self, "_citations", MappingProxyType(
             {id(p): (p, p.citation) for p in self.provisions.values()}))
+        object.__setattr__(self, "_covered", {})
 
     def listed_part(self, listed: PartList, citation: Citation, day: date) -> Citation | None:
         """``listed.covers_on(citation, day)`` for a part list of this catalog's decrees,
@@ -412,6 +415,13 @@ class Catalog:
     def scheme(self, code: str) -> FineScheme | None:
         """A fine scheme by code."""
         return self._schemes_by_code.get(code)
+
+
+_INDICES = frozenset((
+    "_by_article", "_predecessors", "_repeals", "_timelines", "_general_schemes",
+    "_competence_starts", "_competence_in_force", "_circumstance_names", "_schemes_by_code",
+    "_by_number", "_citations", "_covered",
+))
 
 
 def _part_covers(parts: Iterable[str], provision: Provision) -> bool:
