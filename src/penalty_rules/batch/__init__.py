@@ -698,20 +698,31 @@ def _assess_columns(columns: Mapping[str, Any], n: int, catalog: Catalog,
     last_day = int(max(law_s.max(), decided_s.max())) if n else 0
     span = last_day - first_day + 1
     width = max([len(r.breakpoints) + 1 for r in resolved] + [1])
-    cat = np.where(category < 0, len(texts), category)
+    cat = np.where(category < 0, len(texts), category) if (category < 0).any() else category
+    # One number per row: ((text × W + law epoch) × W + decision epoch) × 2 + kind, read
+    # from tables by day where the days span little (two look-ups, three additions).
+    kind = np.maximum(kind_of_row, 0)
     if span * (len(texts) + 1) <= 4 * n + 65_536:
         table = _epoch_table([r.breakpoints for r in resolved], first_day, last_day)
+        by_text = table.reshape(len(texts) + 1, span)
+        law_part = ((np.arange(len(texts) + 1)[:, None] * width + by_text) * (2 * width)).ravel()
+        decided_part = (by_text * 2).ravel()
         base = cat * span - first_day
-        law_epoch = table[base + law_s]
-        decided_epoch = table[base + decided_s]
+        flat = np.take(law_part, base + law_s)
+        flat += np.take(decided_part, base + decided_s)
+        flat += kind
+
+        def epochs_at(i: Array) -> tuple[Array, Array]:
+            return np.take(table, base[i] + law_s[i]), np.take(table, base[i] + decided_s[i])
     else:
         blocks, starts = _blocks([r.breakpoints for r in resolved] + [np.zeros(0, np.int64)])
         law_epoch = _epochs(blocks, starts, cat, law_s)
         decided_epoch = _epochs(blocks, starts, cat, decided_s)
-    parts: list[tuple[Array, int]] = [
-        (cat, len(texts) + 1), (np.maximum(kind_of_row, 0), 2),
-        (law_epoch, width), (decided_epoch, width),
-    ]
+        flat = ((cat * width + law_epoch) * width + decided_epoch) * 2 + kind
+
+        def epochs_at(i: Array) -> tuple[Array, Array]:
+            return law_epoch[i], decided_epoch[i]
+    size = (len(texts) + 1) * width * width * 2
     with_facts = np.array([r.facts_matter for r in resolved] + [False], dtype=bool)
     if with_facts.any():
         fr = with_facts[cat] & clean
@@ -720,9 +731,11 @@ def _assess_columns(columns: Mapping[str, Any], n: int, catalog: Catalog,
             _, inverse = np.unique(np.stack([q[fr], value[fr], profit[fr]], axis=1), axis=0,
                                    return_inverse=True)
             facts[fr] = inverse.reshape(-1) + 1
-        parts.append((facts, int(facts.max()) + 1))
+        spread = int(facts.max()) + 1
+        flat = flat * spread + facts
+        size *= spread
     rows = None if all_clean else np.flatnonzero(clean)
-    group_of, first = _groups([(p if rows is None else p[rows], size) for p, size in parts])
+    group_of, first = _groups(flat if rows is None else flat[rows], size)
     first = first if rows is None else rows[first]
 
     # The rules of each group, from one of its rows (remembered across calls).
@@ -739,10 +752,13 @@ def _assess_columns(columns: Mapping[str, Any], n: int, catalog: Catalog,
     g_alone = np.zeros(slots, dtype=bool)
     out_texts: dict[str, int] = {}
     memo = _memo(catalog)
-    signature = np.stack([p[first] for p, _ in parts], axis=1).tolist() if count else []
+    # The memo key names what the group's rules depend on, independently of this table.
+    law_at, decided_at = epochs_at(first)
+    signature = np.stack([kind[first], law_at, decided_at, q[first], value[first],
+                          profit[first]], axis=1).tolist() if count else []
     for g, i in enumerate(first.tolist()):
         text = texts[category[i]]
-        key = (text, *signature[g][1:])
+        key = (text, *signature[g][:3], *(signature[g][3:] if with_facts[category[i]] else ()))
         if key in memo:
             answer = memo[key]
         else:
@@ -828,29 +844,22 @@ def _expiry(days: Array, years: Array) -> Array:
     return result
 
 
-def _groups(parts: Sequence[tuple[Array, int]]) -> tuple[Array, Array]:
-    """Group numbers of the rows (equal in every part) and one row of each group."""
+def _groups(flat: Array, size: int) -> tuple[Array, Array]:
+    """Group numbers of the rows (equal keys in ``flat``, all below ``size``) and one row of
+    each group."""
     np = _need_numpy()
-    n = len(parts[0][0]) if parts else 0
+    n = len(flat)
     if n == 0:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    size = 1
-    for _, width in parts:
-        size *= width
     if size <= 4 * n + 4096:
         # Few possible keys: number them directly (linear, no sort, no hashing).
-        flat = parts[0][0].astype(np.int64, copy=True)
-        for values, width in parts[1:]:
-            flat *= width
-            flat += values
         present = np.zeros(size, dtype=np.int64)
         present[flat] = np.arange(1, n + 1)
         used = np.flatnonzero(present)
         numbering = np.zeros(size, dtype=np.int64)
         numbering[used] = np.arange(len(used))
-        return numbering[flat], present[used] - 1
-    _, first, inverse = np.unique(np.stack([p for p, _ in parts], axis=1), axis=0,
-                                  return_index=True, return_inverse=True)
+        return np.take(numbering, flat), present[used] - 1
+    _, first, inverse = np.unique(flat, return_index=True, return_inverse=True)
     return inverse.reshape(-1), first
 
 
@@ -979,7 +988,7 @@ def _output(kind: str, out: dict[str, Any], index: Any, np: Any, pd: Any) -> Any
         "time_barred": pd.arrays.BooleanArray(out["time_barred"], empty),
         "limitation_expires_on": expires,
         "error": _errors(out["error"], len(ok), np),
-    }, index=index)
+    }, index=index, copy=False)
     if kind == "pandas":
         return frame
     import pyarrow  # type: ignore[import-untyped, import-not-found, unused-ignore]
