@@ -78,6 +78,8 @@ class Catalog:
         _by_number: Mapping[DocumentNumber, DocumentEntry] = field(init=False)
         _citations: Mapping[int, tuple[Provision, Citation]] = field(init=False)
         _covered: dict[tuple[int, Citation], Citation | None] = field(init=False)
+        _found: dict[Citation, tuple[Provision, ...]] = field(init=False)
+        _lineages: dict[int, tuple[Provision, tuple[Provision, ...]]] = field(init=False)
 
     def __post_init__(self) -> None:
         for name in ("entries", "provisions", "sectors", "circumstances", "treatments",
@@ -86,7 +88,7 @@ class Catalog:
 
     def __getattr__(self, name: str) -> Any:
         # Called only for attributes not yet set: the indices, built together on first use.
-        if name not in _INDICES or "_covered" in self.__dict__:
+        if name not in _INDICES or "_lineages" in self.__dict__:
             raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
         self._build_indices()
         return self.__dict__[name]
@@ -160,6 +162,8 @@ class Catalog:
         object.__setattr__(self, "_citations", MappingProxyType(
             {id(p): (p, p.citation) for p in self.provisions.values()}))
         object.__setattr__(self, "_covered", {})
+        object.__setattr__(self, "_found", {})
+        object.__setattr__(self, "_lineages", {})
 
     def listed_part(self, listed: PartList, citation: Citation, day: date) -> Citation | None:
         """``listed.covers_on(citation, day)`` for a part list of this catalog's decrees,
@@ -319,6 +323,26 @@ class Catalog:
 
         A citation without a document matches that part in every document.
         """
+        found = self._found.get(citation)
+        if found is None:
+            found = tuple(self._find(citation))
+            if len(self._found) < 100_000:
+                self._found[citation] = found
+        return list(found)
+
+    def lineage_sorted(self, provision: Provision) -> tuple[Provision, ...]:
+        """:meth:`lineage` ordered by the start of each provision's document (computed once
+        per provision of the catalog)."""
+        known = self._lineages.get(id(provision))
+        if known is not None and known[0] is provision:
+            return known[1]
+        chain = self.lineage(provision)
+        chain.sort(key=lambda p: self.document(p.document).effective_from)
+        if self._citations.get(id(provision), (None,))[0] is provision:
+            self._lineages[id(provision)] = (provision, tuple(chain))
+        return tuple(chain)
+
+    def _find(self, citation: Citation) -> list[Provision]:
         matches: list[Provision] = []
         problems: list[str] = []
         for provision in self._by_article.get(citation.article, ()):
@@ -420,7 +444,7 @@ class Catalog:
 _INDICES = frozenset((
     "_by_article", "_predecessors", "_repeals", "_timelines", "_general_schemes",
     "_competence_starts", "_competence_in_force", "_circumstance_names", "_schemes_by_code",
-    "_by_number", "_citations", "_covered",
+    "_by_number", "_citations", "_covered", "_found", "_lineages",
 ))
 
 

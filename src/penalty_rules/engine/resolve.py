@@ -88,9 +88,7 @@ def _one_document(catalog: Catalog, cited: Citation, matches: list[Provision],
 
 def lineage_of(catalog: Catalog, match: Provision) -> list[Provision]:
     """The provisions linked to ``match`` by successor links, oldest first."""
-    chain = catalog.lineage(match)
-    chain.sort(key=lambda p: catalog.document(p.document).effective_from)
-    return chain
+    return list(catalog.lineage_sorted(match))
 
 
 def same_clause(a: Provision, b: Provision) -> bool:
