@@ -114,6 +114,8 @@ def single(catalog: Catalog, n: int) -> dict[str, float]:
     figures["import"] = imported - baseline
     line("python start-up (baseline)", f"{baseline * 1000:9.1f} ms")
     line("import penalty_rules (minus baseline)", f"{figures['import'] * 1000:9.1f} ms")
+    ready = fresh_interpreter("from penalty_rules import assess, Citation") - baseline
+    line("from penalty_rules import assess (first use)", f"{ready * 1000:9.1f} ms")
     load = best_of(bundled_catalog.__wrapped__, 5)
     figures["load"] = load
     line("load bundled catalog (uncached)", f"{load * 1000:9.1f} ms "

@@ -24,13 +24,13 @@ __version__ = "0.1.0"
 
 from typing import TYPE_CHECKING, Any
 
-# The citation parser is imported at once: it installs the reader that lets a Citation
-# be given as text. Everything else is imported on first use (PEP 562), so a program
-# that needs only part of the library (or only the command line's help) does not pay
-# for babel, the catalog loader, the auditor or the reports.
-from .citations.parse import parse_citation
-
+# Every public name is imported on first use (PEP 562), so a program that needs only
+# part of the library (or only the command line's help) does not pay for pydantic's
+# models, babel, the catalog loader, the auditor or the reports. The first use of any
+# name also imports the citation parser, which installs the reader that lets a
+# Citation be given as text.
 _LAZY: dict[str, str] = {
+    "parse_citation": ".citations.parse",
     "Catalog": ".catalog.catalog",
     "bundled_catalog": ".catalog.loader",
     "load_catalog": ".catalog.loader",
@@ -97,6 +97,7 @@ def __getattr__(name: str) -> Any:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     import importlib
 
+    importlib.import_module(".citations.parse", __name__)
     value = getattr(importlib.import_module(module, __name__), name)
     globals()[name] = value
     return value
