@@ -514,7 +514,7 @@ def _add_years(days: Array, years: Array) -> Array:
     d = days.astype("datetime64[D]")
     month = d.astype("datetime64[M]")
     day_in_month = (d - month).astype(np.int64)
-    target = month + (years * 12).astype("timedelta64[M]")
+    target = month + (years.astype(np.int64) * 12).astype("timedelta64[M]")
     length = ((target + np.timedelta64(1, "M")).astype("datetime64[D]")
               - target.astype("datetime64[D]")).astype(np.int64)
     out: Array = (target.astype("datetime64[D]").view(np.int64)
@@ -693,7 +693,9 @@ def _assess_columns(columns: Mapping[str, Any], n: int, catalog: Catalog,
 
     law_s, decided_s = safe(law), safe(decided)
     if unit > 1:
-        law_s, decided_s = law_s // unit, decided_s // unit
+        own = law_s is not law or law is not reference  # an array of ours: divide in place
+        law_s = np.floor_divide(law_s, unit, out=law_s if own else None)
+        decided_s = decided_s // unit
     first_day = int(min(law_s.min(), decided_s.min())) if n else 0
     last_day = int(max(law_s.max(), decided_s.max())) if n else 0
     span = last_day - first_day + 1
@@ -701,15 +703,21 @@ def _assess_columns(columns: Mapping[str, Any], n: int, catalog: Catalog,
     cat = np.where(category < 0, len(texts), category) if (category < 0).any() else category
     # One number per row: ((text × W + law epoch) × W + decision epoch) × 2 + kind, read
     # from tables by day where the days span little (two look-ups, three additions).
-    kind = np.maximum(kind_of_row, 0)
+    # (Few fresh arrays: on some machines touching new memory costs more than the sums.)
+    kind = np.take(np.maximum(kind_base, 0).astype(np.int8), c.kind_codes)
+    index: Array | None = None  # a scratch array, once the group keys are made
     if span * (len(texts) + 1) <= 4 * n + 65_536:
         table = _epoch_table([r.breakpoints for r in resolved], first_day, last_day)
         by_text = table.reshape(len(texts) + 1, span)
         law_part = ((np.arange(len(texts) + 1)[:, None] * width + by_text) * (2 * width)).ravel()
         decided_part = (by_text * 2).ravel()
-        base = cat * span - first_day
-        flat = np.take(law_part, base + law_s)
-        flat += np.take(decided_part, base + decided_s)
+        base = cat.astype(np.int64)
+        base *= span
+        base -= first_day
+        index = np.add(base, law_s)
+        flat = np.take(law_part, index, mode="clip")
+        np.add(base, decided_s, out=index)
+        flat += np.take(decided_part, index, mode="clip", out=index)
         flat += kind
 
         def epochs_at(i: Array) -> tuple[Array, Array]:
@@ -793,30 +801,35 @@ def _assess_columns(columns: Mapping[str, Any], n: int, catalog: Catalog,
     grid_a = np.arange(known_a + 2, dtype=np.int64)[None, None, :]
     fines = _specific(g_low[:, None, None], g_high[:, None, None], grid_m, grid_a,
                       g_scheme[:, None, None], g_percent[:, None, None]).reshape(-1)
+    low, high = np.take(g_low, group), np.take(g_high, group)
+    years = np.take(g_years.astype(np.int8), group)
+    document = np.take(g_document.astype(np.int32), group)
+    provision = np.take(g_provision.astype(np.int32), group)
     # Rows left out may hold any count: ``take`` clips them into the table, and they are
-    # answered row by row afterwards.
-    cell = group * ((known_m + 1) * (known_a + 2))
-    if c.mitigating is not None:
-        cell += c.mitigating * (known_a + 2)
+    # answered row by row afterwards. (``group`` becomes the cell, in place.)
     repeated = times > 1 if "times" in c.present else None
+    once = np.take(g_once, group) if repeated is not None and repeated.any() else None
+    cell = group  # an array of this call's own, no longer needed as such
+    cell *= (known_m + 1) * (known_a + 2)
+    if c.mitigating is not None:
+        cell += np.multiply(c.mitigating, known_a + 2, out=index)
     if c.aggravating is not None:
         cell += c.aggravating
-    if repeated is not None and repeated.any():
-        once = np.take(g_once, group)
+    if once is not None and repeated is not None:
         cell += once & repeated
     amount = np.take(fines, cell, mode="clip")
-    if repeated is not None and repeated.any():
+    if once is not None and repeated is not None:
         amount = np.where(once | ~repeated, amount, amount * times)
-    low, high = np.take(g_low, group), np.take(g_high, group)
-    years = np.take(g_years, group)
-    expires = _expiry(safe(reference) // unit if unit > 1 else safe(reference), years)
+    start_day = safe(reference)
+    start_day = start_day // unit if unit > 1 or start_day is reference else start_day
+    expires = _expiry(start_day, years)
     # Past the calendar (year 9999): row by row, where assess says so.
     late = done & (expires > date(9999, 12, 31).toordinal() - epoch)
     if late.any():
         fallback |= late
         done &= ~late
     result: dict[str, Any] = {
-        "document": np.take(g_document, group), "provision": np.take(g_provision, group),
+        "document": document, "provision": provision,
         "fine_min": low, "fine_max": high, "fine": amount,
         "fine_valid": done & (low >= 0), "done": done, "time_barred": decided_s > expires,
         "limitation_expires_on": expires, "texts": list(out_texts), "error": errors,
@@ -837,10 +850,10 @@ def _expiry(days: Array, years: Array) -> Array:
     grid = np.arange(first, last + 1, dtype=np.int64)
     table = _add_years(np.repeat(grid, most), np.tile(np.arange(most, dtype=np.int64),
                                                       len(grid)))
-    index = days - first
+    index = np.subtract(days, first, out=days)  # the caller's scratch array
     index *= most
     index += years
-    result: Array = np.take(table, index)
+    result: Array = np.take(table, index, mode="clip", out=index)
     return result
 
 
@@ -975,7 +988,8 @@ def _output(kind: str, out: dict[str, Any], index: Any, np: Any, pd: Any) -> Any
     def money_column(values: Array) -> Any:
         return pd.arrays.IntegerArray(values, money_empty)
 
-    expires = out["limitation_expires_on"] * 86_400
+    expires = out["limitation_expires_on"]
+    expires *= 86_400
     if not every:
         expires[empty] = np.iinfo(np.int64).min
     expires = expires.view("datetime64[s]")
