@@ -550,7 +550,7 @@ def _input(table: Any) -> tuple[str, Mapping[str, Any], Any]:
         return "pandas", {c: table[c] for c in table.columns}, table.index
     module = type(table).__module__
     if module.startswith("pyarrow"):
-        frame = table.to_pandas(types_mapper=None, strings_to_categorical=True,
+        frame = table.to_pandas(strings_to_categorical=True, date_as_object=False,
                                 ignore_metadata=True)
         return "arrow", {c: frame[c] for c in frame.columns}, None
     if isinstance(table, Mapping):
