@@ -112,8 +112,7 @@ def _factorize(values: Any) -> tuple[Array, list[Any]]:
 
     np = _need_numpy()
     if isinstance(values, pd.Series) and isinstance(values.dtype, pd.CategoricalDtype):
-        return (np.asarray(values.cat.codes, dtype=np.int64),
-                list(values.cat.categories))
+        return values.cat.codes.to_numpy(), list(values.cat.categories)  # int8/16: as is
     codes, uniques = pd.factorize(pd.Series(values, dtype=object) if not isinstance(values, pd.Series)
                                   else values, use_na_sentinel=True)
     return np.asarray(codes, dtype=np.int64), list(uniques)
@@ -246,9 +245,9 @@ def _circumstances(values: Any, n: int, catalog: Catalog, kind: CircumstanceKind
         return None
     series = values if isinstance(values, pd.Series) else None
     if series is not None and series.dtype.kind in "iu":
-        counts = series.to_numpy(dtype=np.int64)
+        counts = series.to_numpy()  # as typed (int8 …): checked and used without widening
     elif isinstance(values, np.ndarray) and values.dtype.kind in "iu":
-        counts = values.astype(np.int64)
+        counts = values
     else:
         counts = np.zeros(n, dtype=np.int64)
         seen: dict[tuple[str, ...], tuple[int, str | None, bool]] = {}
@@ -631,9 +630,9 @@ def _assess_columns(columns: Mapping[str, Any], n: int, catalog: Catalog,
     for name in _INTS:
         if c.bad_int[name].any():
             fallback |= c.bad_int[name]
-    for column in (committed, detected):
-        if (empty := column == _NAT).any():
-            fallback |= empty
+    # An empty detection day is NaT, the lowest number: "detected before committed" below.
+    if (empty := committed == _NAT).any():
+        fallback |= empty
     fallback |= ended < committed
     fallback |= detected < committed
     fallback |= decided < detected
@@ -652,7 +651,8 @@ def _assess_columns(columns: Mapping[str, Any], n: int, catalog: Catalog,
     kind_base = np.array([1 if k is FineBase.ORGANIZATION else 0 if k is FineBase.INDIVIDUAL
                           else -1 for k in kinds] + [-1], dtype=np.int64)
     kind_of_row = kind_base[c.kind_codes]  # code -1 (empty) reads the last entry, -1
-    fallback |= kind_of_row < 0
+    if kind_base[:-1].min(initial=0) < 0 or c.kind_codes.min(initial=0) < 0:
+        fallback |= kind_of_row < 0
 
     # What each cited text resolves to; texts that fail fail every (otherwise clean) row.
     category = c.provision_codes
@@ -700,7 +700,8 @@ def _assess_columns(columns: Mapping[str, Any], n: int, catalog: Catalog,
     last_day = int(max(law_s.max(), decided_s.max())) if n else 0
     span = last_day - first_day + 1
     width = max([len(r.breakpoints) + 1 for r in resolved] + [1])
-    cat = np.where(category < 0, len(texts), category) if (category < 0).any() else category
+    cat = (np.where(category < 0, len(texts), category.astype(np.int64)) if (category < 0).any()
+           else category)
     # One number per row: ((text × W + law epoch) × W + decision epoch) × 2 + kind, read
     # from tables by day where the days span little (two look-ups, three additions).
     # (Few fresh arrays: on some machines touching new memory costs more than the sums.)
@@ -724,9 +725,10 @@ def _assess_columns(columns: Mapping[str, Any], n: int, catalog: Catalog,
             return np.take(table, base[i] + law_s[i]), np.take(table, base[i] + decided_s[i])
     else:
         blocks, starts = _blocks([r.breakpoints for r in resolved] + [np.zeros(0, np.int64)])
-        law_epoch = _epochs(blocks, starts, cat, law_s)
-        decided_epoch = _epochs(blocks, starts, cat, decided_s)
-        flat = ((cat * width + law_epoch) * width + decided_epoch) * 2 + kind
+        wide = cat.astype(np.int64)
+        law_epoch = _epochs(blocks, starts, wide, law_s)
+        decided_epoch = _epochs(blocks, starts, wide, decided_s)
+        flat = ((wide * width + law_epoch) * width + decided_epoch) * 2 + kind
 
         def epochs_at(i: Array) -> tuple[Array, Array]:
             return law_epoch[i], decided_epoch[i]
