@@ -628,7 +628,7 @@ def _assess_columns(columns: Mapping[str, Any], n: int, catalog: Catalog,
         if bad.any():
             fallback |= bad
     for name in _INTS:
-        if c.bad_int[name].any():
+        if name in c.present and c.bad_int[name].any():
             fallback |= c.bad_int[name]
     # An empty detection day is NaT, the lowest number: "detected before committed" below.
     if (empty := committed == _NAT).any():
@@ -660,7 +660,7 @@ def _assess_columns(columns: Mapping[str, Any], n: int, catalog: Catalog,
     resolved = [_resolve_text(catalog, text) for text in texts]
     text_error = np.array([r.error is not None for r in resolved] + [False], dtype=bool)
     text_alone = np.array([r.row_by_row for r in resolved] + [True], dtype=bool)
-    if text_alone.any():
+    if text_alone[:-1].any() or category.min(initial=0) < 0:
         fallback |= text_alone[category]
     failed = text_error[category] & ~fallback if text_error.any() else None
     if failed is not None:
@@ -822,8 +822,10 @@ def _assess_columns(columns: Mapping[str, Any], n: int, catalog: Catalog,
     amount = np.take(fines, cell, mode="clip")
     if once is not None and repeated is not None:
         amount = np.where(once | ~repeated, amount, amount * times)
-    start_day = safe(reference)
-    start_day = start_day // unit if unit > 1 or start_day is reference else start_day
+    # The limitation runs from the reference day; its array (or the law day's, divided
+    # into days above and no longer needed) is this call's own and becomes the result.
+    start_day = (np.floor_divide(safe(reference), unit, out=law_s) if unit > 1
+                 else safe(reference))
     expires = _expiry(start_day, years)
     # Past the calendar (year 9999): row by row, where assess says so.
     late = done & (expires > date(9999, 12, 31).toordinal() - epoch)
@@ -868,8 +870,9 @@ def _groups(flat: Array, size: int) -> tuple[Array, Array]:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     if size <= 4 * n + 4096:
         # Few possible keys: number them directly (linear, no sort, no hashing).
-        present = np.zeros(size, dtype=np.int64)
-        present[flat] = np.arange(1, n + 1)
+        small = np.int32 if n < 2**31 - 1 else np.int64
+        present = np.zeros(size, dtype=small)
+        present[flat] = np.arange(1, n + 1, dtype=small)
         used = np.flatnonzero(present)
         numbering = np.zeros(size, dtype=np.int64)
         numbering[used] = np.arange(len(used))
