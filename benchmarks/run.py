@@ -1,27 +1,42 @@
-"""Print timing figures for penalty_rules (figures, not assertions).
+"""Print timing figures for penalty_rules, and OpenFisca on the same rule (figures, never assertions).
 
-Run:  python benchmarks/run.py [--n 10000]
+Run:  python benchmarks/run.py [--n 2000] [--rows 10000,100000,1000000]
 
-Measures: ``import penalty_rules`` in a fresh interpreter, loading the bundled catalog
-(uncached), one assessment, N assessments, citation parsing, and an audit of the whole
-bundled catalog (target: 200 ms or less).
+penalty_rules: ``import penalty_rules`` in a fresh interpreter, loading the bundled catalog
+(uncached), one violation with its full trace (p50/p90), three violations, citation
+parsing, assessments per second, and the batch path (:func:`penalty_rules.batch.assess_table`)
+on typed tables when numpy and pandas are installed.
+
+OpenFisca (when ``openfisca-core`` is installed, extra ``[bench]``): the same rule as an
+OpenFisca system (:mod:`openfisca_rule`) — a 1-person simulation and a vector of as many
+offenders as the largest batch — and the ratios. ``--n 200`` is a quick smoke run.
+
+The auditor: an audit of the whole bundled catalog, first run and with its index cached
+(target: 200 ms or less).
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
+import os
+import platform
 import statistics
 import subprocess
 import sys
 import time
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
+from typing import Any
 
-from penalty_rules import assess, bundled_catalog, parse_citation
+from penalty_rules import Catalog, assess, bundled_catalog, parse_case, parse_citation
 from penalty_rules.audit.auditor import audit
 from penalty_rules.audit.context import clear_catalog_indexes
 
-CASE = {
+sys.path.insert(0, str(Path(__file__).parent))
+
+THREE = {
     "offender": {"kind": "organization"},
     "decided_on": "2026-09-15",
     "violations": [
@@ -35,8 +50,20 @@ CASE = {
     ],
 }
 
+#: The rule of the OpenFisca comparison: 95(1) for an individual, two mitigating circumstances.
+ONE = {
+    "offender": {"kind": "individual"},
+    "decided_on": "2026-08-10",
+    "violations": [
+        {"provision": "điểm a khoản 1 Điều 95 Nghị định 174/2026/NĐ-CP", "committed_on": "2026-07-20",
+         "ended_on": "2026-07-20", "detected_on": "2026-07-25",
+         "mitigating": ["remedied_harm", "confessed"]},
+    ],
+}
+
 
 def best_of(fn: Callable[[], object], repeat: int) -> float:
+    """The fastest of ``repeat`` runs (seconds)."""
     times = []
     for _ in range(repeat):
         start = time.perf_counter()
@@ -45,38 +72,200 @@ def best_of(fn: Callable[[], object], repeat: int) -> float:
     return min(times)
 
 
+def percentiles(fn: Callable[[], object], repeat: int) -> tuple[float, float]:
+    """p50 and p90 of ``repeat`` runs (seconds)."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    times.sort()
+    return times[len(times) // 2], times[min(len(times) - 1, len(times) * 9 // 10)]
+
+
 def fresh_interpreter(code: str, repeat: int = 5) -> float:
+    """The fastest wall time of ``python -c code`` in a new interpreter."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(Path(__file__).parents[1] / "src"),
+                                                    env.get("PYTHONPATH", "")) if p)
+
     def once() -> None:
-        subprocess.run([sys.executable, "-c", code], check=True)
+        subprocess.run([sys.executable, "-c", code], check=True, env=env)
 
     return best_of(once, repeat)
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--n", type=int, default=10_000, help="assessments in the bulk run")
-    args = parser.parse_args()
-    catalog = bundled_catalog()
+def line(label: str, value: str) -> None:
+    print(f"{label:<48}{value}")
+
+
+def machine() -> str:
+    model = platform.processor() or "unknown CPU"
+    try:
+        for text in Path("/proc/cpuinfo").read_text().splitlines():
+            if text.startswith("model name"):
+                model = text.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return (f"{os.cpu_count()} CPUs ({model}), Python {platform.python_version()}, "
+            f"{platform.system()} {platform.release()}")
+
+
+def single(catalog: Catalog, n: int) -> dict[str, float]:
+    figures: dict[str, float] = {}
     baseline = fresh_interpreter("pass")
     imported = fresh_interpreter("import penalty_rules")
-    print(f"python start-up (baseline)           {baseline * 1000:9.1f} ms")
-    print(f"import penalty_rules (minus baseline)  {(imported - baseline) * 1000:9.1f} ms")
+    figures["import"] = imported - baseline
+    line("python start-up (baseline)", f"{baseline * 1000:9.1f} ms")
+    line("import penalty_rules (minus baseline)", f"{figures['import'] * 1000:9.1f} ms")
+    ready = fresh_interpreter("from penalty_rules import assess, Citation") - baseline
+    line("from penalty_rules import assess (first use)", f"{ready * 1000:9.1f} ms")
     load = best_of(bundled_catalog.__wrapped__, 5)
-    print(f"load bundled catalog (uncached)        {load * 1000:9.1f} ms "
-          f"({len(catalog.entries)} documents, {len(catalog.provisions)} provisions)")
-    assess(CASE, catalog)  # warm up
-    one = best_of(lambda: assess(CASE, catalog), 50)
-    print(f"one assessment (3 violations)          {one * 1000:9.3f} ms")
+    figures["load"] = load
+    line("load bundled catalog (uncached)", f"{load * 1000:9.1f} ms "
+         f"({len(catalog.entries)} documents, {len(catalog.provisions)} provisions)")
+    one_case, three_case = parse_case(ONE), parse_case(THREE)
+    for _ in range(20):  # warm up
+        assess(one_case, catalog)
+        assess(three_case, catalog)
+    p50, p90 = percentiles(lambda: assess(one_case, catalog), max(n, 50))
+    figures["one"] = p50
+    line("one violation, full trace (p50 / p90)", f"{p50 * 1e6:9.1f} µs / {p90 * 1e6:.1f} µs")
+    p50, p90 = percentiles(lambda: assess(three_case, catalog), max(n, 50))
+    figures["three"] = p50
+    line("three violations, full trace (p50 / p90)", f"{p50 * 1e6:9.1f} µs / {p90 * 1e6:.1f} µs")
+    p50, _ = percentiles(lambda: assess(ONE, catalog), max(n, 50))
+    line("one violation from a mapping (validated, p50)", f"{p50 * 1e6:9.1f} µs")
     start = time.perf_counter()
-    for _ in range(args.n):
-        assess(CASE, catalog)
+    for _ in range(n):
+        assess(THREE, catalog)
     bulk = time.perf_counter() - start
-    print(f"{args.n} assessments                      {bulk:9.2f} s "
-          f"({args.n / bulk:,.0f} per second)")
+    figures["per_second"] = n / bulk
+    line(f"{n} assessments of three violations", f"{bulk:9.2f} s ({n / bulk:,.0f} per second)")
     texts = ["điểm a khoản 2 Điều 34 Nghị định số 174/2026/NĐ-CP", "6.1.a", "diem_6_1_a",
              "Article 95(1)(a) of Decree 174/2026/NĐ-CP"]
-    per = statistics.mean(best_of(lambda t=t: parse_citation(t), 200) for t in texts)
-    print(f"parse one citation                     {per * 1e6:9.1f} µs")
+    per = statistics.mean(best_of(lambda t=t: parse_citation(t), 200) for t in texts)  # type: ignore[misc]
+    line("parse one citation", f"{per * 1e6:9.1f} µs")
+    return figures
+
+
+def random_table(rows: int, seed: int = 11) -> Any:
+    """A typed case log of the comparison rule: as read from Parquet (categories, datetime64)."""
+    import numpy as np
+    import pandas as pd
+
+    rng = np.random.default_rng(seed)
+    ended = pd.Timestamp("2020-06-01") + pd.to_timedelta(rng.integers(0, 2300, rows), unit="D")
+    committed = ended - pd.to_timedelta(rng.integers(0, 30, rows), unit="D")
+    detected = ended + pd.to_timedelta(rng.integers(0, 60, rows), unit="D")
+    decided = detected + pd.to_timedelta(rng.integers(0, 120, rows), unit="D")
+    provisions = ["khoản 1 Điều 95 Nghị định 174/2026/NĐ-CP",
+                  "khoản 1 Điều 101 Nghị định 15/2020/NĐ-CP"]
+    return pd.DataFrame({
+        "provision": pd.Categorical.from_codes(rng.integers(0, 2, rows), provisions),
+        "offender_kind": pd.Categorical.from_codes(rng.integers(0, 2, rows),
+                                                   ["individual", "organization"]),
+        "committed_on": committed.values.astype("datetime64[s]"),
+        "ended_on": ended.values.astype("datetime64[s]"),
+        "detected_on": detected.values.astype("datetime64[s]"),
+        "decided_on": decided.values.astype("datetime64[s]"),
+        "mitigating": rng.integers(0, 3, rows).astype("int8"),
+        "aggravating": np.zeros(rows, dtype="int8"),
+    })
+
+
+def batch(catalog: Catalog, sizes: list[int]) -> dict[int, float]:
+    figures: dict[int, float] = {}
+    if not (importlib.util.find_spec("numpy") and importlib.util.find_spec("pandas")):
+        line("batch path", "skipped (pip install penalty_rules[batch])")
+        return figures
+    try:
+        from penalty_rules.batch import assess_table
+    except ImportError:
+        line("batch path", "not available in this version")
+        return figures
+    import penalty_rules.batch as batch_module
+
+    for rows in sizes:
+        table = random_table(rows)
+        batch_module._MEMOS.clear()  # the first call works out every group's rules
+        start = time.perf_counter()
+        assess_table(table, catalog)
+        cold = time.perf_counter() - start
+        took = best_of(lambda table=table: assess_table(table, catalog), 3)
+        figures[rows] = took
+        line(f"batch assess_table, {rows:,} typed rows",
+             f"{took * 1000:9.1f} ms ({took / rows * 1e9:,.0f} ns a row; "
+             f"first call {cold * 1000:,.1f} ms)")
+    check = random_table(300, seed=5)
+    out = assess_table(check, catalog)
+    same = _agree_with_assess(catalog, check, out)
+    line("batch = assess on 300 random rows", "yes" if same else "NO — a defect")
+    return figures
+
+
+def _agree_with_assess(catalog: Catalog, table: Any, out: Any) -> bool:
+    from penalty_rules.batch import row_case
+
+    for i in range(len(table)):
+        result = assess(row_case(table.iloc[i].to_dict()), catalog).violations[0]
+        got = out.iloc[i]
+        if (int(got["fine"]), int(got["fine_min"]), int(got["fine_max"]), bool(got["time_barred"])) \
+                != (result.fine, result.fine_min, result.fine_max, result.time_barred):
+            return False
+    return True
+
+
+def openfisca(catalog: Catalog, rows: int, n: int) -> dict[str, float]:
+    figures: dict[str, float] = {}
+    if importlib.util.find_spec("openfisca_core") is None:
+        line("OpenFisca", "not installed (pip install penalty_rules[bench]); no comparison")
+        return figures
+    import numpy as np
+    import openfisca_rule as of
+
+    system = of.PenaltySystem(catalog)
+    day = date(2026, 7, 20)
+    expected = assess(ONE, catalog).violations[0].fine
+    got = of.one_person(system, day, True, 2)
+    line("OpenFisca answer = penalty_rules answer", f"{'yes' if got == expected else 'NO'} ({got:,})")
+    for _ in range(10):
+        of.one_person(system, day, True, 2)
+    p50, p90 = percentiles(lambda: of.one_person(system, day, True, 2), max(min(n, 2000), 50))
+    figures["one"] = p50
+    line("OpenFisca 1-person simulation (p50 / p90)", f"{p50 * 1e6:9.1f} µs / {p90 * 1e6:.1f} µs")
+    rng = np.random.default_rng(3)
+    individual = rng.integers(0, 2, rows).astype(bool)
+    count = rng.integers(0, 3, rows).astype(np.int32)
+    start = time.perf_counter()
+    of.vector(system, day, individual, count)
+    figures["vector_built"] = time.perf_counter() - start
+
+    def calculate_only() -> None:
+        from openfisca_core.simulations import SimulationBuilder
+
+        builder = SimulationBuilder()
+        builder.create_entities(system)
+        builder.declare_person_entity("person", np.arange(rows).astype(str))
+        sim = builder.build(system)
+        sim.set_input("is_individual", day.isoformat(), individual)
+        sim.set_input("mitigating", day.isoformat(), count)
+        start = time.perf_counter()
+        sim.calculate("fine", day.isoformat())
+        figures.setdefault("vector", 1e9)
+        figures["vector"] = min(figures["vector"], time.perf_counter() - start)
+
+    for _ in range(3):
+        calculate_only()
+    line(f"OpenFisca vector, {rows:,} offenders (calculate)",
+         f"{figures['vector'] * 1000:9.1f} ms ({figures['vector'] / rows * 1e9:,.0f} ns a case)")
+    line(f"OpenFisca vector, {rows:,} offenders (with build)",
+         f"{figures['vector_built'] * 1000:9.1f} ms")
+    return figures
+
+def audit_figures(catalog: Catalog) -> dict[str, float]:
+    """An audit of the whole bundled catalog (target: 200 ms or less)."""
     day = date(2026, 12, 2)
 
     def cold_audit() -> object:
@@ -86,9 +275,34 @@ def main() -> int:
     cold = best_of(cold_audit, 5)
     warm = best_of(lambda: audit(catalog, day), 5)
     report = audit(catalog, day)
-    print(f"audit whole catalog, first run         {cold * 1000:9.1f} ms "
-          f"({len(report.findings)} findings; target <= 200 ms)")
-    print(f"audit whole catalog, index cached      {warm * 1000:9.1f} ms")
+    line("audit whole catalog, first run", f"{cold * 1000:9.1f} ms "
+         f"({len(report.findings)} findings; target <= 200 ms)")
+    line("audit whole catalog, index cached", f"{warm * 1000:9.1f} ms")
+    return {"audit_cold_ms": cold * 1000, "audit_warm_ms": warm * 1000}
+
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--n", type=int, default=2_000, help="repetitions of the single timings")
+    parser.add_argument("--rows", default=None,
+                        help="batch sizes, comma-separated (default 10^4,10^5,10^6; 10^3 with --n < 1000)")
+    args = parser.parse_args()
+    sizes = ([int(r) for r in args.rows.split(",")] if args.rows
+             else [1_000] if args.n < 1_000 else [10_000, 100_000, 1_000_000])
+    print(f"machine: {machine()}")
+    catalog = bundled_catalog()
+    ours = single(catalog, args.n)
+    table_times = batch(catalog, sizes)
+    theirs = openfisca(catalog, max(sizes), args.n)
+    if theirs:
+        line("ratio: OpenFisca 1-person / one violation", f"{theirs['one'] / ours['one']:9.2f} ×")
+        biggest = max(sizes)
+        if biggest in table_times:
+            line(f"ratio: OpenFisca vector / batch ({biggest:,} rows)",
+                 f"{theirs['vector'] / table_times[biggest]:9.2f} ×")
+
+    audit_figures(catalog)
     return 0
 
 

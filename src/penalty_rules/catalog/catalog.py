@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import bisect
 import difflib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
 
 from ..errors import DocumentNotFound, ProvisionNotFound
 from ..models.circumstance import Circumstance
@@ -16,7 +18,7 @@ from ..models.document import DocumentNumber, DocumentRelation, LegalDocument, R
 from ..models.offender import FineBase, OffenderKind, OffenderTreatment
 from ..models.principle import Principle
 from ..models.provision import MeasureType, Provision, ProvisionVersion
-from ..models.rules import CompetenceRule, DecreeRules, FineScheme
+from ..models.rules import CompetenceRule, DecreeRules, FineScheme, PartList
 from ..models.sector import Sector
 from ..models.timeline import Timeline
 
@@ -70,22 +72,39 @@ class Catalog:
     provision_sources: Mapping[ProvisionKey, str] = field(default_factory=dict)
     overrides: tuple[str, ...] = field(
         default=(), metadata={"doc": "codes of the bundled law redefined by user files"})
-    _by_article: Mapping[str, tuple[Provision, ...]] = field(
-        init=False, repr=False, compare=False, default_factory=dict)
-    _predecessors: Mapping[ProvisionKey, tuple[Provision, ...]] = field(
-        init=False, repr=False, compare=False, default_factory=dict)
-    _repeals: Mapping[ProvisionKey, tuple[DocumentRelation, LegalDocument]] = field(
-        init=False, repr=False, compare=False, default_factory=dict)
-    _timelines: Mapping[ProvisionKey, Timeline[ProvisionVersion]] = field(
-        init=False, repr=False, compare=False, default_factory=dict)
-    _general_schemes: Timeline[FineScheme] = field(
-        init=False, repr=False, compare=False, default_factory=Timeline)
+    # Indices, built on first use (a catalog being merged file by file is never indexed;
+    # see ``__getattr__``). Declared for type checkers only: they are not dataclass fields.
+    if TYPE_CHECKING:
+        _by_article: Mapping[str, tuple[Provision, ...]] = field(init=False)
+        _predecessors: Mapping[ProvisionKey, tuple[Provision, ...]] = field(init=False)
+        _repeals: Mapping[ProvisionKey, tuple[DocumentRelation, LegalDocument]] = field(init=False)
+        _timelines: Mapping[ProvisionKey, Timeline[ProvisionVersion]] = field(init=False)
+        _general_schemes: Timeline[FineScheme] = field(init=False)
+        _competence_starts: tuple[date, ...] = field(init=False)
+        _competence_in_force: tuple[tuple[CompetenceRule, ...], ...] = field(init=False)
+        _circumstance_names: Mapping[str, Circumstance] = field(init=False)
+        _schemes_by_code: Mapping[str, FineScheme] = field(init=False)
+        _by_number: Mapping[DocumentNumber, DocumentEntry] = field(init=False)
+        _citations: Mapping[int, tuple[Provision, Citation]] = field(init=False)
+        _covered: dict[tuple[int, Citation], Citation | None] = field(init=False)
+        _found: dict[Citation, tuple[Provision, ...]] = field(init=False)
+        _lineages: dict[int, tuple[Provision, tuple[Provision, ...]]] = field(init=False)
 
     def __post_init__(self) -> None:
         for name in ("entries", "provisions", "sectors", "circumstances", "treatments",
                      "principles", "competence_timelines", "measure_types",
                      "provision_sources"):
             object.__setattr__(self, name, MappingProxyType(dict(getattr(self, name))))
+
+    def __getattr__(self, name: str) -> Any:
+        # Called only for attributes not yet set: the indices, built together on first use.
+        if name not in _INDICES or "_lineages" in self.__dict__:
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        self._build_indices()
+        return self.__dict__[name]
+
+    def _build_indices(self) -> None:
+        """Every look-up index of the catalog, computed once."""
         by_article: dict[str, list[Provision]] = {}
         before: dict[ProvisionKey, list[Provision]] = {}
         repeals: dict[ProvisionKey, tuple[DocumentRelation, LegalDocument]] = {}
@@ -122,6 +141,64 @@ class Catalog:
         general = sorted((s for s in self.schemes if s.scope == "general"),
                          key=lambda s: s.valid_from)
         object.__setattr__(self, "_general_schemes", Timeline(general))
+        self._index_rules()
+
+    def _index_rules(self) -> None:
+        """Indices of the general rules, computed once (look-ups are then constant time).
+
+        Competence: the rules in force between two consecutive start dates of any
+        official's timeline do not change, so they are listed once per interval.
+        """
+        starts = sorted({entry.valid_from for timeline in self.competence_timelines.values()
+                         for entry in timeline.entries})
+        in_force = tuple(
+            tuple(rule for timeline in self.competence_timelines.values()
+                  if (rule := timeline.at(day)) is not None)
+            for day in starts)
+        object.__setattr__(self, "_competence_starts", tuple(starts))
+        object.__setattr__(self, "_competence_in_force", in_force)
+        names: dict[str, Circumstance] = {}
+        for c in self.circumstances.values():
+            names.setdefault(c.code, c)
+            for alias in c.aliases:
+                names.setdefault(alias.lower(), c)
+        object.__setattr__(self, "_circumstance_names", MappingProxyType(names))
+        by_code: dict[str, FineScheme] = {}
+        for scheme in self.schemes:
+            by_code.setdefault(scheme.code, scheme)
+        object.__setattr__(self, "_schemes_by_code", MappingProxyType(by_code))
+        object.__setattr__(self, "_by_number", MappingProxyType(
+            {entry.document.number: entry for entry in self.entries.values()}))
+        object.__setattr__(self, "_citations", MappingProxyType(
+            {id(p): (p, p.citation) for p in self.provisions.values()}))
+        object.__setattr__(self, "_covered", {})
+        object.__setattr__(self, "_found", {})
+        object.__setattr__(self, "_lineages", {})
+
+    def listed_part(self, listed: PartList, citation: Citation, day: date) -> Citation | None:
+        """``listed.covers_on(citation, day)`` for a part list of this catalog's decrees,
+        remembered per citation (the lists are immutable; the amendment is not compared)."""
+        if day < listed.valid_from:
+            return None
+        key = (id(listed), citation)
+        try:
+            return self._covered[key]
+        except KeyError:
+            pass
+        found = listed.covers(citation)
+        if len(self._covered) < 100_000 and self._owns(listed):
+            self._covered[key] = found
+        return found
+
+    def _owns(self, listed: PartList) -> bool:
+        return any(entry.rules is not None and (entry.rules.fined_once is listed
+                                                or entry.rules.two_year_limitation is listed)
+                   for entry in self.entries.values())
+
+    def citation_of(self, provision: Provision) -> Citation:
+        """``provision.citation``, built once per provision of the catalog."""
+        found = self._citations.get(id(provision))
+        return found[1] if found is not None and found[0] is provision else provision.citation
 
     @property
     def competence(self) -> tuple[CompetenceRule, ...]:
@@ -137,6 +214,10 @@ class Catalog:
 
     def document(self, number: str | DocumentNumber) -> LegalDocument:
         """The document with that number, or :class:`DocumentNotFound`."""
+        if isinstance(number, DocumentNumber):
+            known = self._by_number.get(number)
+            if known is not None:
+                return known.document
         key = str(number) if isinstance(number, DocumentNumber) else str(
             DocumentNumber.parse(number)
         )
@@ -159,7 +240,9 @@ class Catalog:
 
     def rules_for(self, number: DocumentNumber) -> DecreeRules | None:
         """The general rules a decree states for itself, if any."""
-        entry = self.entries.get(str(number))
+        entry = self._by_number.get(number)
+        if entry is None:
+            entry = self.entries.get(str(number))
         return entry.rules if entry else None
 
     def relations_targeting(self, number: DocumentNumber) -> Iterator[DocumentRelation]:
@@ -262,6 +345,26 @@ class Catalog:
 
         A citation without a document matches that part in every document.
         """
+        found = self._found.get(citation)
+        if found is None:
+            found = tuple(self._find(citation))
+            if len(self._found) < 100_000:
+                self._found[citation] = found
+        return list(found)
+
+    def lineage_sorted(self, provision: Provision) -> tuple[Provision, ...]:
+        """:meth:`lineage` ordered by the start of each provision's document (computed once
+        per provision of the catalog)."""
+        known = self._lineages.get(id(provision))
+        if known is not None and known[0] is provision:
+            return known[1]
+        chain = self.lineage(provision)
+        chain.sort(key=lambda p: self.document(p.document).effective_from)
+        if self._citations.get(id(provision), (None,))[0] is provision:
+            self._lineages[id(provision)] = (provision, tuple(chain))
+        return tuple(chain)
+
+    def _find(self, citation: Citation) -> list[Provision]:
         matches: list[Provision] = []
         problems: list[str] = []
         for provision in self._by_article.get(citation.article, ()):
@@ -314,11 +417,7 @@ class Catalog:
 
     def circumstance(self, code: str) -> Circumstance | None:
         """A circumstance by code or alias (case-insensitive), or ``None``."""
-        wanted = code.strip().lower()
-        for c in self.circumstances.values():
-            if c.code == wanted or wanted in (a.lower() for a in c.aliases):
-                return c
-        return None
+        return self._circumstance_names.get(code.strip().lower())
 
     def general_scheme_on(self, day: date) -> FineScheme | None:
         """The general rule for the specific fine in force on ``day``."""
@@ -336,12 +435,8 @@ class Catalog:
 
     def competence_on(self, day: date) -> list[CompetenceRule]:
         """Competence rules in force on ``day``."""
-        out = []
-        for timeline in self.competence_timelines.values():
-            rule = timeline.at(day)
-            if rule is not None:
-                out.append(rule)
-        return out
+        i = bisect.bisect_right(self._competence_starts, day) - 1
+        return list(self._competence_in_force[i]) if i >= 0 else []
 
     def stated_base(self, provision: Provision) -> FineBase | None:
         """Whom the amounts of ``provision`` are written for (``None``: no decree rules)."""
@@ -365,7 +460,14 @@ class Catalog:
 
     def scheme(self, code: str) -> FineScheme | None:
         """A fine scheme by code."""
-        return next((s for s in self.schemes if s.code == code), None)
+        return self._schemes_by_code.get(code)
+
+
+_INDICES = frozenset((
+    "_by_article", "_predecessors", "_repeals", "_timelines", "_general_schemes",
+    "_competence_starts", "_competence_in_force", "_circumstance_names", "_schemes_by_code",
+    "_by_number", "_citations", "_covered", "_found", "_lineages",
+))
 
 
 BUNDLED_PREFIX = "penalty_rules/catalog/data/"

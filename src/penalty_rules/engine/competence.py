@@ -82,11 +82,32 @@ def _fits(catalog: Catalog, rule: CompetenceRule, need: ActNeed, fined_as: FineB
     return cap, scopes
 
 
+_CACHE_LIMIT = 4096
+
+
 def competent(catalog: Catalog, needs: Sequence[ActNeed], fined_as: FineBase,
               day: date) -> tuple[tuple[CompetentOfficial, ...], tuple[TraceStep, ...]]:
-    """Officials competent for every act, lowest cap first, and the trace."""
+    """Officials competent for every act, lowest cap first, and the trace.
+
+    The answer depends only on the acts' needs, the offender's base and the day, and it is
+    immutable: it is kept per catalog (at most a few thousand answers), since a province's
+    log repeats the same few acts.
+    """
     if not needs:
         return (), ()
+    cache: dict[object, tuple[tuple[CompetentOfficial, ...], tuple[TraceStep, ...]]] = \
+        catalog.__dict__.setdefault("_competent_answers", {})
+    key = (tuple(needs), fined_as, day)
+    found = cache.get(key)
+    if found is None:
+        if len(cache) >= _CACHE_LIMIT:
+            cache.clear()
+        found = cache[key] = _competent(catalog, needs, fined_as, day)
+    return found
+
+
+def _competent(catalog: Catalog, needs: Sequence[ActNeed], fined_as: FineBase,
+               day: date) -> tuple[tuple[CompetentOfficial, ...], tuple[TraceStep, ...]]:
     principle = catalog.principle("per_act_competence", day)
     fined = [n.frame_max for n in needs if n.frame_max is not None]
     steps = [step("competence.per_act", "competence.per_act",
@@ -119,7 +140,7 @@ def competent(catalog: Catalog, needs: Sequence[ActNeed], fined_as: FineBase,
                                                              if c.condition)),
                                   en="; ".join(dict.fromkeys(c.condition.en for c in conditions
                                                              if c.condition)))
-        officials.append(CompetentOfficial(
+        officials.append(CompetentOfficial.model_construct(  # values already validated
             code=rule.code, official=rule.official, cap=cap, basis=rule.basis,
             flags=flags_of(rule.provenance), level=rule.level, condition=condition,
             scope_basis=tuple(dict.fromkeys(s.basis for s in scopes))))

@@ -51,6 +51,24 @@ def _midpoint(interval: FineInterval) -> int:
     return high if interval.contains(high) else low
 
 
+_new = object.__new__
+_set = object.__setattr__
+_INTERVAL_FIELDS = frozenset(FineInterval.model_fields)
+
+
+def _interval(low: int, high: int, low_open: bool = False, high_open: bool = False,
+              ) -> FineInterval:
+    """A :class:`FineInterval` of amounts already checked (whole đồng, ≥ 0), built without
+    validating again (the state ``model_construct`` gives, all fields set)."""
+    made = _new(FineInterval)
+    _set(made, "__dict__", {"low": low, "high": high, "low_open": low_open,
+                            "high_open": high_open})
+    _set(made, "__pydantic_fields_set__", set(_INTERVAL_FIELDS))
+    _set(made, "__pydantic_extra__", None)
+    _set(made, "__pydantic_private__", None)
+    return made
+
+
 def specific_fine(low: int, high: int, mitigating: int, aggravating: int, kind: SchemeKind,
                   percent: int | None = None) -> tuple[int, FineInterval]:
     """Recommended amount and lawful interval for net circumstance counts.
@@ -62,26 +80,22 @@ def specific_fine(low: int, high: int, mitigating: int, aggravating: int, kind: 
         raise ValueError("cancel circumstances with net() first")
     avg = average(low, high)
     if low == high or (not mitigating and not aggravating):
-        point = FineInterval(low=avg, high=avg)
-        return avg, point
+        return avg, _interval(avg, avg)
     down = mitigating > 0
     count = mitigating or aggravating
     if kind is SchemeKind.AVERAGE_ONLY:
-        interval = FineInterval(low=low, high=avg) if down else FineInterval(low=avg, high=high)
+        interval = _interval(low, avg) if down else _interval(avg, high)
         return _midpoint(interval), interval
     if count >= 2:
         end = low if down else high
-        return end, FineInterval(low=end, high=end)
+        return end, _interval(end, end)
     if kind is SchemeKind.BOUNDS_AT_TWO:
-        interval = FineInterval(low=low, high=avg) if down else FineInterval(low=avg, high=high)
+        interval = _interval(low, avg) if down else _interval(avg, high)
         return _midpoint(interval), interval
     if kind is SchemeKind.OPEN_INTERVAL_BOUNDS_AT_TWO:
-        if down:
-            interval = FineInterval(low=low, high=avg, low_open=True, high_open=True)
-        else:
-            interval = FineInterval(low=avg, high=high, low_open=True, high_open=True)
+        interval = _interval(low, avg, True, True) if down else _interval(avg, high, True, True)
         if not any(interval.contains(v) for v in (interval.low + 1, interval.high - 1)):
-            closed = FineInterval(low=interval.low, high=interval.high)
+            closed = _interval(interval.low, interval.high)
             return _midpoint(closed), closed
         return _midpoint(interval), interval
     if kind is SchemeKind.PERCENT_OF_AVERAGE:
@@ -89,7 +103,7 @@ def specific_fine(low: int, high: int, mitigating: int, aggravating: int, kind: 
             raise ValueError("percent_of_average needs a percent")
         step = avg * percent // 100
         amount = max(low, avg - step) if down else min(high, avg + step)
-        return amount, FineInterval(low=amount, high=amount)
+        return amount, _interval(amount, amount)
     raise ValueError(f"unknown scheme kind {kind}")
 
 
@@ -128,8 +142,8 @@ def fined_once(v: Violation, applied: Citation, day: date) -> Citation | None:
     listed = rules.fined_once if rules else None
     if listed is None:
         return None
-    return listed.basis if listed.covers_on(applied.model_copy(update={"amended_by": None}), day) \
-        else None
+    # The amendment is not part of what a list covers (``Citation.within``).
+    return listed.basis if v.catalog.listed_part(listed, applied, day) is not None else None
 
 
 def specific(v: Violation, provision: Provision, applied: Citation, frame: Frame,

@@ -95,7 +95,7 @@ def _band_step(bounds: Bounds, version: ProvisionVersion, citation: Citation) ->
 def offender_frame(v: Violation, provision: Provision, version: ProvisionVersion, day: date,
                    point: str | None) -> Frame:
     """The frame for this offender, checked against the sector maximum on ``day``."""
-    citation = provision.citation
+    citation = v.catalog.citation_of(provision)
     if version.fine is None:
         return Frame(None, True, None, (step("frame.warning", "frame.warning_only", citation),))
     rules = decree_rules(v, provision)

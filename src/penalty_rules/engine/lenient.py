@@ -41,11 +41,11 @@ def apply_lenient(v: Violation, res: Resolution, choice: Choice,
             later_frame = offender_frame(v, provision, version, start, point)
         except CaseError as exc:
             steps.append(step("time.lenient", "lenient.not_comparable", basis,
-                              flags=("NOT_COMPARED",), later=provision.citation,
+                              flags=("NOT_COMPARED",), later=catalog.citation_of(provision),
                               reason=exc.reason))
             continue
-        params: dict[str, Any] = {"later": provision.citation,
-                                  "current": choice.provision.citation}
+        params: dict[str, Any] = {"later": catalog.citation_of(provision),
+                                  "current": catalog.citation_of(choice.provision)}
         params |= _frame_params("later", later_frame) | _frame_params("current", frame)
         kind = _kind(later_frame, frame)
         if later_frame.lighter_than(frame):
@@ -57,7 +57,7 @@ def apply_lenient(v: Violation, res: Resolution, choice: Choice,
     ended = catalog.end_of(choice.provision)
     if ended is not None and ended <= v.decided_on and catalog.successor_of(choice.provision) is None:
         steps.append(step("time.lenient", "lenient.unknown", basis,
-                          flags=("NO_SUCCESSOR_RECORDED",), current=choice.provision.citation,
+                          flags=("NO_SUCCESSOR_RECORDED",), current=catalog.citation_of(choice.provision),
                           day=ended))
     return choice, frame, steps
 

@@ -15,6 +15,16 @@ from .trace import flags_of, step
 __all__ = ["Limitation", "add_years", "limitation"]
 
 
+def _add_years(day: date, years: int) -> date:
+    """:func:`add_years` without its calendar arithmetic where the same day exists."""
+    if day.month == 2 and day.day == 29:
+        return add_years(day, years)
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return add_years(day, years)  # past the calendar: raises the same error as before
+
+
 @dataclass(frozen=True)
 class Limitation:
     """How long, from when, until when, and whether it has run out."""
@@ -36,7 +46,7 @@ def limitation(v: Violation, citation: Citation, sector: str, reference: date) -
     basis: Citation | None = None
     flags: tuple[str, ...] = ()
     listed = rules.two_year_limitation if rules else None
-    if listed is not None and listed.covers_on(citation, reference) is not None:
+    if listed is not None and catalog.listed_part(listed, citation, reference) is not None:
         years, basis, flags = 2, listed.basis, flags_of(listed.provenance)
     if years is None:
         period = catalog.sector(sector).limitation_on(reference)
@@ -50,7 +60,7 @@ def limitation(v: Violation, citation: Citation, sector: str, reference: date) -
     start = fact.detected_on if fact.ongoing_at_detection or fact.ended_on is None \
         else fact.ended_on
     try:
-        expires = add_years(start, years)
+        expires = _add_years(start, years)
     except (ValueError, OverflowError):
         raise CaseError("detected_on", f"{start.isoformat()} + {years} years is past the last "
                         "date the calendar can hold") from None

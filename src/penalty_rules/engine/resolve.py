@@ -10,6 +10,7 @@ links (15/2020 Art. 101(1) → 174/2026 Art. 95(1)).
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date
 
@@ -22,6 +23,10 @@ from ..models.document import DocumentNumber
 from ..models.provision import Provision
 from .context import Violation
 from .trace import step
+
+#: Citations are immutable, so the same text always reads to an equal citation: case logs
+#: cite a few hundred clauses over and over. Errors are not cached (they are raised again).
+_parse = functools.lru_cache(maxsize=8192)(parse_citation)
 
 
 @dataclass(frozen=True)
@@ -38,7 +43,7 @@ def resolve(v: Violation, default_document: DocumentNumber | None = None) -> Res
     """Read the violation's citation and find its provision (see the module docstring)."""
     catalog = v.catalog
     try:
-        cited = parse_citation(v.fact.provision)
+        cited = _parse(v.fact.provision)
     except CitationSyntaxError as exc:
         raise CaseError("provision", exc.reason) from None
     steps: list[TraceStep] = []
@@ -83,9 +88,7 @@ def _one_document(catalog: Catalog, cited: Citation, matches: list[Provision],
 
 def lineage_of(catalog: Catalog, match: Provision) -> list[Provision]:
     """The provisions linked to ``match`` by successor links, oldest first."""
-    chain = catalog.lineage(match)
-    chain.sort(key=lambda p: catalog.document(p.document).effective_from)
-    return chain
+    return list(catalog.lineage_sorted(match))
 
 
 def same_clause(a: Provision, b: Provision) -> bool:

@@ -6,7 +6,14 @@ from collections.abc import Iterable
 
 from ..models.assessment import ParamValue, TraceStep
 from ..models.citation import Citation
-from ..models.common import Provenance
+from ..models.common import Provenance, Status
+
+# What ``TraceStep.model_construct`` does with every field given, without its overhead
+# (the same instance state: the fields in ``__dict__``, all of them marked as set).
+_new = object.__new__
+_set = object.__setattr__
+_FIELDS = frozenset(TraceStep.model_fields)
+_CONFIRMED = Status.CONFIRMED
 
 
 def step(rule: str, message: str, *citations: Citation | None,
@@ -16,14 +23,27 @@ def step(rule: str, message: str, *citations: Citation | None,
     Steps are built from values the engine has already validated, so they are
     constructed without validating again (a hot path: every assessment makes dozens).
     """
-    return TraceStep.model_construct(
-        rule=rule, message=message, params=params,
-        citations=tuple(c for c in citations if c is not None), flags=tuple(flags),
-    )
+    made = _new(TraceStep)
+    _set(made, "__dict__", {
+        "rule": rule, "message": message, "params": params,
+        "citations": (citations if None not in citations
+                      else tuple(c for c in citations if c is not None)),
+        "flags": flags if type(flags) is tuple else tuple(flags),
+    })
+    _set(made, "__pydantic_fields_set__", set(_FIELDS))
+    _set(made, "__pydantic_extra__", None)
+    _set(made, "__pydantic_private__", None)
+    return made
 
 
 def flags_of(*provenances: Provenance | None) -> tuple[str, ...]:
     """The visible flags of non-CONFIRMED provenance (deduplicated, ordered)."""
+    if len(provenances) == 1:  # the common call, and most facts are confirmed
+        only = provenances[0]
+        if only is None or only.status is _CONFIRMED:
+            return ()
+        flag = only.flag
+        return (flag,) if flag else ()
     seen: list[str] = []
     for provenance in provenances:
         if provenance is not None and provenance.flag and provenance.flag not in seen:

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Callable
 from typing import Any, Literal
@@ -69,8 +70,11 @@ class Citation(Frozen):
         citation that names no document is read as a part of that document.
         """
         if isinstance(value, str):
-            if _text_reader is None:  # pragma: no cover - installed on package import
-                raise ValueError("no citation reader is installed; import penalty_rules first")
+            if _text_reader is None:
+                # The parser installs itself when imported; load it by name (the model layer
+                # never imports the parser module directly).
+                importlib.import_module("penalty_rules.citations.parse")
+            assert _text_reader is not None
             value = _text_reader(value).model_dump(exclude_none=True)
         if isinstance(value, dict) and value.get("document") is None and info.context:
             document = info.context.get("document")
@@ -112,6 +116,17 @@ class Citation(Frozen):
                 f"{value!r} is not a Vietnamese point letter; points run a, b, c, d, đ, e, g, …"
             )
         return value
+
+    # Equality and hashing by value, in C (see DocumentNumber): citations are compared
+    # in every look-up of a listed part, so these run on every assessment.
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is Citation:
+            return self.__dict__ == other.__dict__
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        d = self.__dict__
+        return hash((d["article"], d["clause"], d["point"], d["document"], d["amended_by"]))
 
     def sort_key(self) -> tuple[object, ...]:
         """Order citations the way the law orders its parts."""

@@ -56,6 +56,10 @@ _NUMBER_RE = re.compile(
 )
 
 
+#: The written form of numbers already seen (a number is written on every catalog look-up).
+_TEXTS: dict[tuple[int, int | None, str, str], str] = {}
+
+
 def _upper(code: str) -> str:
     code = code.upper().replace("đ", "Đ")
     # Texts typed without diacritics write ND, QD for NĐ, QĐ.
@@ -126,10 +130,29 @@ class DocumentNumber(Frozen):
         vi, en = _KIND_LABELS[self.kind]
         return vi if language == "vi" else en
 
+    # Equality and hashing by value, in C: a number is compared wherever a provision,
+    # a relation or a competence rule is looked up, so pydantic's generic model
+    # comparison would dominate an assessment. Same answers: the fields are the value.
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is DocumentNumber:
+            return self.__dict__ == other.__dict__
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        d = self.__dict__
+        return hash((d["ordinal"], d["year"], d["kind_code"], d["issuer"]))
+
     def __str__(self) -> str:
-        year = f"{self.year}/" if self.year is not None else ""
-        code = f"{self.kind_code}-{self.issuer}" if self.kind_code else self.issuer
-        return f"{self.ordinal}/{year}{code}"
+        d = self.__dict__
+        key = (d["ordinal"], d["year"], d["kind_code"], d["issuer"])
+        text = _TEXTS.get(key)
+        if text is None:
+            year = f"{self.year}/" if self.year is not None else ""
+            code = f"{self.kind_code}-{self.issuer}" if self.kind_code else self.issuer
+            text = f"{self.ordinal}/{year}{code}"
+            if len(_TEXTS) < 65_536:
+                _TEXTS[key] = text
+        return text
 
     def sort_key(self) -> tuple[int, int]:
         """Chronological-ish order: by year, then ordinal."""

@@ -1,0 +1,195 @@
+"""The batch path gives, row by row, the answer of ``assess`` (skipped without numpy/pandas)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+np = pytest.importorskip("numpy")
+pd = pytest.importorskip("pandas")
+
+from penalty_rules import PenaltyRulesError, assess, bundled_catalog  # noqa: E402
+from penalty_rules.batch import OUTPUT_COLUMNS, assess_table, row_case  # noqa: E402
+
+CATALOG = bundled_catalog()
+TODAY = date(2026, 12, 1)
+MITIGATING = sorted(c.code for c in CATALOG.circumstances.values() if c.kind.value == "mitigating")
+AGGRAVATING = sorted(c.code for c in CATALOG.circumstances.values() if c.kind.value == "aggravating")
+
+
+def _texts() -> list[str]:
+    """Citations of every provision with a fine (each point cited where points state frames),
+    written in the catalog's own form, plus a few that do not resolve."""
+    out = []
+    for provision in CATALOG.provisions.values():
+        citation = provision.citation
+        out.append(citation.format())
+        for point in provision.points[:2]:
+            out.append(citation.model_copy(update={"point": point}).format())
+    return [*sorted(set(out)), "Điều 999 Nghị định 174/2026/NĐ-CP", "not a citation",
+            "khoản 1 Điều 95"]
+
+
+TEXTS = _texts()
+START = date(2013, 1, 1)
+
+
+@st.composite
+def rows(draw: st.DrawFn) -> dict[str, Any]:
+    committed = START + timedelta(days=draw(st.integers(0, 5200)))
+    ended = None if draw(st.integers(0, 5)) == 0 else committed + timedelta(days=draw(st.integers(0, 400)))
+    detected = committed + timedelta(days=draw(st.integers(0, 500)))
+    decided = None if draw(st.integers(0, 9)) == 0 else detected + timedelta(days=draw(st.integers(0, 900)))
+    if draw(st.integers(0, 40)) == 0:  # now and then a decision before detection
+        decided = detected - timedelta(days=1)
+    row: dict[str, Any] = {
+        "provision": draw(st.sampled_from(TEXTS)),
+        "offender_kind": draw(st.sampled_from(["individual", "organization", "household_business"])),
+        "committed_on": committed, "ended_on": ended, "detected_on": detected,
+        "decided_on": decided,
+        "mitigating": draw(st.one_of(st.integers(0, 3), st.lists(st.sampled_from(MITIGATING),
+                                                                  max_size=2, unique=True))),
+        "aggravating": draw(st.one_of(st.integers(0, 2), st.lists(st.sampled_from(AGGRAVATING),
+                                                                   max_size=2, unique=True))),
+        "quantity": draw(st.one_of(st.none(), st.integers(1, 400))),
+        "goods_value": draw(st.one_of(st.none(), st.integers(0, 600_000_000))),
+        "times": draw(st.integers(1, 3)),
+    }
+    return row
+
+
+def _expected(row: dict[str, Any]) -> tuple[Any, ...]:
+    try:
+        answer = assess(row_case(row, CATALOG), CATALOG, today=TODAY).violations[0]
+    except PenaltyRulesError as exc:
+        return (None, None, None, None, None, None, None, str(exc))
+    return (str(answer.document), answer.provision.format(), answer.fine_min, answer.fine_max,
+            answer.fine, answer.time_barred, answer.limitation_expires_on, None)
+
+
+def _plain(value: Any) -> Any:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, float) and value != value:
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.date()
+    if hasattr(value, "item"):
+        return value.item()
+    return value
+
+
+def _columns(table: list[dict[str, Any]]) -> dict[str, list[Any]]:
+    return {name: [row[name] for row in table] for name in table[0]}
+
+
+SETTINGS = settings(max_examples=40, deadline=None, derandomize=True,
+                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+
+@SETTINGS
+@given(st.lists(rows(), min_size=1, max_size=25))
+def test_mapping_rows_equal_assess(table: list[dict[str, Any]]) -> None:
+    result = assess_table(_columns(table), CATALOG, today=TODAY)
+    assert list(result) == list(OUTPUT_COLUMNS)
+    for i, row in enumerate(table):
+        got = tuple(result[name][i] for name in OUTPUT_COLUMNS)
+        assert got == _expected(row), (i, row)
+
+
+@SETTINGS
+@given(st.lists(rows(), min_size=1, max_size=25))
+def test_typed_frame_rows_equal_assess(table: list[dict[str, Any]]) -> None:
+    """Categorical text, datetime64 dates, integer counts: the columns Parquet gives."""
+    frame = pd.DataFrame(_columns(table))
+    frame["provision"] = frame["provision"].astype("category")
+    frame["offender_kind"] = frame["offender_kind"].astype("category")
+    for name in ("committed_on", "ended_on", "detected_on", "decided_on"):
+        frame[name] = pd.to_datetime(frame[name]).astype("datetime64[s]")
+    for name in ("mitigating", "aggravating"):
+        if all(isinstance(v, int) for v in frame[name]):
+            frame[name] = frame[name].astype("int8")
+    frame["quantity"] = frame["quantity"].astype("Int64")
+    frame["goods_value"] = frame["goods_value"].astype("Int64")
+    result = assess_table(frame, CATALOG, today=TODAY)
+    assert list(result.columns) == list(OUTPUT_COLUMNS)
+    assert str(result["fine"].dtype) == "Int64"
+    for i, row in enumerate(table):
+        got = tuple(_plain(result[name].iloc[i]) for name in OUTPUT_COLUMNS)
+        assert got == _expected(row), (i, row)
+
+
+def test_the_common_rule_is_vectorised_not_row_by_row(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A typed log of the common rule never calls assess row by row."""
+    import penalty_rules.engine.assess as engine
+
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("assess was called row by row")
+
+    monkeypatch.setattr(engine, "assess", refuse)
+    n = 2000
+    rng = np.random.default_rng(1)
+    ended = pd.Timestamp("2021-01-01") + pd.to_timedelta(rng.integers(0, 2000, n), unit="D")
+    frame = pd.DataFrame({
+        "provision": pd.Categorical.from_codes(rng.integers(0, 2, n), [
+            "điểm a khoản 1 Điều 95 Nghị định 174/2026/NĐ-CP",
+            "khoản 1 Điều 101 Nghị định 15/2020/NĐ-CP"]),
+        "offender_kind": pd.Categorical.from_codes(rng.integers(0, 2, n),
+                                                   ["individual", "organization"]),
+        "committed_on": (ended - pd.to_timedelta(rng.integers(0, 20, n), unit="D")).values,
+        "ended_on": ended.values,
+        "detected_on": (ended + pd.to_timedelta(rng.integers(0, 20, n), unit="D")).values,
+        "decided_on": (ended + pd.to_timedelta(rng.integers(20, 900, n), unit="D")).values,
+        "mitigating": rng.integers(0, 3, n).astype("int8"),
+        "aggravating": rng.integers(0, 3, n).astype("int8"),
+        "times": rng.integers(1, 3, n),
+    })
+    result = assess_table(frame, CATALOG)
+    assert result["error"].isna().all()
+    barred = result["time_barred"].astype(bool)
+    assert result["fine"][~barred].notna().all()
+    assert result["fine"][barred].isna().all() and barred.any()  # a time-barred act: no fine
+    assert (result["fine_min"] <= result["fine"]).all()
+
+
+def test_one_bad_row_never_fails_the_table() -> None:
+    result = assess_table({
+        "provision": ["khoản 1 Điều 95 Nghị định 174/2026/NĐ-CP", "khoản 1 Điều 95 Nghị định 174/2026/NĐ-CP",
+                      "Điều 999 Nghị định 174/2026/NĐ-CP"],
+        "offender_kind": ["individual", "pirate", "individual"],
+        "committed_on": ["2026-07-20", "2026-07-20", "2026-07-20"],
+        "ended_on": ["2026-07-20", "2026-07-20", "2026-07-20"],
+        "detected_on": ["2026-07-25", "2026-07-25", "not a day"],
+        "decided_on": ["2026-08-10", "2026-08-10", "2026-08-10"],
+    }, CATALOG)
+    assert result["fine"][0] == 12_500_000 and result["error"][0] is None
+    assert result["fine"][1] is None and "offender.kind" in result["error"][1]
+    assert result["fine"][2] is None and "detected_on" in result["error"][2]
+
+
+def test_arrow_in_arrow_out() -> None:
+    pa = pytest.importorskip("pyarrow")
+    table = pa.table({
+        "provision": ["khoản 1 Điều 95 Nghị định 174/2026/NĐ-CP"] * 2,
+        "offender_kind": ["individual", "organization"],
+        "committed_on": pa.array([date(2026, 7, 20)] * 2, pa.date32()),
+        "ended_on": pa.array([date(2026, 7, 20), None], pa.date32()),
+        "detected_on": pa.array([date(2026, 7, 25)] * 2, pa.date32()),
+        "decided_on": pa.array([date(2026, 8, 10)] * 2, pa.date32()),
+        "mitigating": pa.array([2, 0], pa.int8()),
+    })
+    result = assess_table(table, CATALOG)
+    assert isinstance(result, pa.Table)
+    assert result.column("fine").to_pylist() == [10_000_000, 25_000_000]
+    assert result.schema.field("fine").type == pa.int64()
+
+
+def test_missing_columns_are_named() -> None:
+    with pytest.raises(ValueError, match="offender_kind"):
+        assess_table({"provision": ["khoản 1 Điều 95 Nghị định 174/2026/NĐ-CP"]}, CATALOG)
+    with pytest.raises(TypeError, match="DataFrame"):
+        assess_table([1, 2, 3], CATALOG)
