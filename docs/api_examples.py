@@ -23,7 +23,7 @@ EXAMPLES: dict[str, str] = {
     'AmbiguousCitation': ">>> try:\n...     assess({'offender': {'kind': 'individual'}, 'decided_on': '2026-09-01', 'violations': [{'provision': 'khoản 1 Điều 11', 'committed_on': '2026-08-01', 'ended_on': '2026-08-01', 'detected_on': '2026-08-05'}]})\n... except AmbiguousCitation as exc:\n...     print(len(exc.candidates) > 1)\n... \nTrue",
     'CitationError': '>>> issubclass(CitationSyntaxError, CitationError) and issubclass(ProvisionNotFound, CitationError)\nTrue',
     'CitationSyntaxError': ">>> try:\n...     parse_citation('điểm z khoản 1 Điều 3')\n... except CitationSyntaxError as exc:\n...     print(type(exc).__name__)\n... \nCitationSyntaxError",
-    'CompetenceRule': '>>> rule = bundled_catalog().competence[0]\n>>> rule.code, rule.official.en, rule.level\n(\'nd15_district_chair\', "Chair of the district People\'s Committee", \'district\')\n>>> dict(rule.caps)[\'telecom\']\n100000000',
+    'CompetenceRule': '>>> rule = bundled_catalog().competence_timelines["nd15_district_chair"][0]\n>>> rule.code, rule.official.en, rule.level\n(\'nd15_district_chair\', "Chair of the district People\'s Committee", \'district\')\n>>> dict(rule.caps)[\'telecom\']\n100000000',
     'DecreeRules': ">>> rules = bundled_catalog().rules_for('174/2026/NĐ-CP')\n>>> rules.fine_base.value, rules.fine_base_basis.format()\n('organization', 'khoản 3 Điều 4 Nghị định 174/2026/NĐ-CP')",
     'DocumentKind': ">>> DocumentNumber.parse('15/2012/QH13').kind is DocumentKind.LAW\nTrue",
     'DocumentNotFound': ">>> try:\n...     bundled_catalog().document('1/2099/NĐ-CP')\n... except DocumentNotFound as exc:\n...     print(type(exc).__name__)\n... \nDocumentNotFound",

@@ -81,6 +81,7 @@ RETURNED = [
     "penalty_rules.models.document.ArticleRange",
     "penalty_rules.models.timeline.Timeline",
     "penalty_rules.models.principle.Principle",
+    "penalty_rules.models.rules.PartList",
     "penalty_rules.models.log.LogEntry",
     "penalty_rules.models.common.Frozen",
     "penalty_rules.catalog.catalog.DocumentEntry",
