@@ -76,7 +76,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("text_file", help="the decree text (plain text or Markdown)")
     p.add_argument("--document", required=True, help="the decree's number, e.g. 174/2026/NĐ-CP")
     p.add_argument("--format", choices=("toml", "json"), default="toml")
-    p.add_argument("--strict", action="store_true", help="exit 1 when anything could not be read")
+    p.add_argument("--strict", action="store_true",
+                   help="exit 1 when anything could not be read; exit 2 when nothing was read")
     p = sub.add_parser("diff", parents=[base], help="compare two documents act by act")
     p.add_argument("old", help="the older document number")
     p.add_argument("new", help="the newer document number")
@@ -208,6 +209,9 @@ def _ingest(args: argparse.Namespace) -> int:
         result = ingest_text(text, args.document, Path(args.text_file).name)
     except ValueError as exc:
         raise CaseError("document", str(exc)) from None
+    if args.strict and not result.drafts:
+        raise CaseError("text_file", f"no clause could be read from {args.text_file} "
+                        f"({len(result.problems)} problems)")
     if args.format == "json":
         _emit({"document": result.document,
                "drafts": [vars(d) for d in result.drafts],

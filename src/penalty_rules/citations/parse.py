@@ -27,6 +27,7 @@ import unicodedata
 
 from pydantic import ValidationError
 
+from .. import normalize
 from ..errors import CitationSyntaxError
 from ..models.citation import Citation, install_text_reader
 from ..models.document import DocumentNumber
@@ -182,6 +183,7 @@ def parse_citation(text: str) -> Citation:
         raise CitationSyntaxError(repr(text), "a citation must be text")
     if len(text) > MAX_LENGTH:
         raise CitationSyntaxError(text[:40] + "…", f"longer than {MAX_LENGTH} characters")
+    text = normalize.text(text)
     folded = _fold(text)
     if not folded:
         raise CitationSyntaxError(text, "the text is empty")

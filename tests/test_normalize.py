@@ -1,0 +1,66 @@
+"""One normalisation at every entrance: NFD, Ð, zero-width characters, dashes, BOM."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from penalty_rules import normalize, parse_citation
+from penalty_rules.cli import main
+from penalty_rules.ingest import ingest_text
+
+CLEAN = """Chương II
+Điều 5. Thử nghiệm
+1. Phạt tiền từ 1.000.000 đồng đến 2.000.000 đồng đối với một trong các hành vi sau:
+a) Hành vi một;
+b) Hành vi hai.
+"""
+
+
+def test_text_normal_form() -> None:
+    nfd = unicodedata.normalize("NFD", "Nghị định")
+    assert nfd != "Nghị định"
+    assert normalize.text(nfd) == "Nghị định"
+    assert normalize.text("\ufeffNĐ\u2010CP") == "NĐ-CP"
+    assert normalize.text("\u00d0iều") == "Điều"
+    assert normalize.text("a\u200bb\u200cc\u200dd\u2060e") == "abcde"
+    assert normalize.text("1\u20132\u20143\u22124") == "1-2-3-4"
+    assert normalize.text("5\u00a0000") == "5 000"
+
+
+@pytest.mark.parametrize("variant", [
+    lambda t: unicodedata.normalize("NFD", t),
+    lambda t: t.replace("Đ", "\u00d0"),
+    lambda t: t.replace(" ", " \u200b").replace("Điều", "Đi\u200dều"),
+    lambda t: "\ufeff" + t,
+])
+def test_ingest_reads_dirty_text_like_clean_text(variant) -> None:  # type: ignore[no-untyped-def]
+    clean = ingest_text(CLEAN, "9/2099/NĐ-CP")
+    assert len(clean.drafts) == 1
+    dirty = ingest_text(variant(CLEAN), "9/2099/NĐ-CP")
+    assert dirty.drafts == clean.drafts
+
+
+def test_citation_variants_read_alike() -> None:
+    want = parse_citation("điểm a khoản 2 Điều 34 Nghị định 174/2026/NĐ-CP")
+    for text in (unicodedata.normalize("NFD", "điểm a khoản 2 Điều 34 Nghị định 174/2026/NĐ-CP"),
+                 "điểm a khoản 2 Điều 34 Nghị định 174/2026/N\u00d0\u2010CP",
+                 "điểm a\u200b khoản 2 Điều\u00a034 Nghị định 174/2026/NĐ\u2011CP"):
+        assert parse_citation(text) == want
+
+
+def test_ingest_strict_fails_when_nothing_was_read(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "empty.md"
+    path.write_text("just some words\nwith no article\n", encoding="utf-8")
+    assert main(["ingest", str(path), "--document", "9/2099/NĐ-CP", "--strict"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "no clause could be read" in err
+
+
+def test_ingest_strict_reads_nfd_text(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "nfd.md"
+    path.write_text(unicodedata.normalize("NFD", CLEAN), encoding="utf-8")
+    assert main(["ingest", str(path), "--document", "9/2099/NĐ-CP", "--strict"]) in (0, 1)
+    assert "1 clauses read" in capsys.readouterr().err
