@@ -17,7 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from . import __version__
+from . import __version__, inputs
 from .audit.auditor import audit
 from .catalog.catalog import Catalog
 from .catalog.loader import load_catalog
@@ -115,14 +115,7 @@ def _emit(data: Any, fmt: str, text: str) -> None:
 
 
 def _read_case(path: str) -> Any:
-    try:
-        raw = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
-    except OSError as exc:
-        raise CaseError("case", f"cannot read {path}: {exc.strerror}") from None
-    try:
-        return json.loads(raw)
-    except json.JSONDecodeError as exc:
-        raise CaseError("case", f"{path} is not valid JSON: {exc.msg} at line {exc.lineno}") from None
+    return inputs.read_json(path)
 
 
 def _run(args: argparse.Namespace, catalog: Catalog) -> int:
@@ -201,10 +194,7 @@ def _audit(args: argparse.Namespace, catalog: Catalog) -> int:
 
 
 def _ingest(args: argparse.Namespace) -> int:
-    try:
-        text = Path(args.text_file).read_text(encoding="utf-8")
-    except OSError as exc:
-        raise CaseError("text_file", f"cannot read {args.text_file}: {exc.strerror}") from None
+    text = inputs.read_text(args.text_file, inputs.MAX_TEXT_BYTES)
     try:
         result = ingest_text(text, args.document, Path(args.text_file).name)
     except ValueError as exc:

@@ -96,3 +96,16 @@ class CaseError(PenaltyRulesError, ValueError):
 
 class UnknownCircumstance(CaseError):
     """A mitigating or aggravating circumstance code is not known."""
+
+
+class InputFileError(PenaltyRulesError, ValueError):
+    """An input file (case, case log, change file, decree text) is refused before parsing.
+
+    Names the file and the reason: too large, too deeply nested, not a regular file, not
+    UTF-8, a duplicate key or column, a number too long.
+    """
+
+    def __init__(self, path: str, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"{path}: {reason}")

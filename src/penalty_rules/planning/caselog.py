@@ -7,14 +7,13 @@ Columns: ``date`` (decision date), ``provision`` (any citation form), ``offender
 
 from __future__ import annotations
 
-import csv
-import json
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
+from .. import inputs
 from ..errors import PenaltyRulesError
 from ..models.log import LogEntry
 
@@ -46,9 +45,9 @@ def _clean(row: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _entries(path: str, rows: Iterable[dict[str, Any]], first_row: int) -> list[LogEntry]:
+def _entries(path: str, rows: Iterable[tuple[int, dict[str, Any]]]) -> list[LogEntry]:
     entries = []
-    for n, row in enumerate(rows, first_row):
+    for n, row in rows:
         unknown = sorted(set(row) - set(REQUIRED) - set(OPTIONAL))
         if unknown:
             raise CaseLogError(path, n, unknown[0], "unknown column")
@@ -63,22 +62,22 @@ def _entries(path: str, rows: Iterable[dict[str, Any]], first_row: int) -> list[
 
 
 def load_case_log(path: str | Path) -> list[LogEntry]:
-    """Read a CSV or JSON case log; :class:`CaseLogError` names what is wrong."""
+    """Read a CSV or JSON case log; :class:`CaseLogError` names what is wrong.
+
+    The file is read with the checks of :mod:`penalty_rules.inputs` (regular file, size,
+    UTF-8 with or without a byte-order mark, JSON depth and duplicate keys, duplicate CSV
+    columns), which raise :class:`~penalty_rules.errors.InputFileError`.
+    """
     p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise CaseLogError(str(p), None, "", f"cannot read file: {exc.strerror}") from None
+    text = inputs.read_text(p)
     if p.suffix.lower() == ".json":
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise CaseLogError(str(p), None, "", f"not valid JSON: {exc.msg}") from None
+        data = inputs.parse_json(text, str(p))
         if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
             raise CaseLogError(str(p), None, "", "a JSON case log is a list of objects")
-        return _entries(str(p), data, 1)
-    reader = csv.DictReader(text.splitlines())
-    missing = [c for c in REQUIRED if c not in (reader.fieldnames or [])]
+        return _entries(str(p), enumerate(data, 1))
+    header, rows = inputs.csv_rows(text, str(p))
+    missing = [c for c in REQUIRED if c not in header]
     if missing:
-        raise CaseLogError(str(p), None, missing[0], "required column is missing")
-    return _entries(str(p), reader, 2)
+        raise CaseLogError(str(p), None, missing[0], "required column is missing "
+                           f"(columns found: {', '.join(header) or 'none'})")
+    return _entries(str(p), rows)

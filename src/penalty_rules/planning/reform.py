@@ -22,6 +22,7 @@ from typing import Any, Literal
 
 from pydantic import Field, ValidationError, model_validator
 
+from .. import inputs
 from ..audit.checks import set_since
 from ..audit.context import AuditContext, top_amount
 from ..audit.indices import economic_series
@@ -72,11 +73,14 @@ def load_changes(path: str | Path) -> ChangeFile:
     """Read a change file; :class:`CatalogError` names the file, field and reason."""
     p = Path(path)
     try:
-        data = tomllib.loads(p.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise CatalogError(str(p), "", f"cannot read file: {exc.strerror}") from None
+        data = tomllib.loads(inputs.read_text(p))
     except tomllib.TOMLDecodeError as exc:
         raise CatalogError(str(p), "", f"not valid TOML: {exc}") from None
+    except RecursionError:
+        raise CatalogError(str(p), "", "not valid TOML: nested too deeply") from None
+    except ValueError:  # tomllib's int() on a number above Python's 4,300-digit limit
+        raise CatalogError(str(p), "", "not valid TOML: a number is too long "
+                           f"(more than {inputs.MAX_DIGITS} digits)") from None
     try:
         return ChangeFile.model_validate(data)
     except ValidationError as exc:
