@@ -27,6 +27,7 @@ from .compare.diff import diff_documents, diff_json, diff_markdown, diff_text
 from .engine.assess import assess
 from .errors import CaseError, PenaltyRulesError, ProvisionNotFound
 from .ingest import ingest_text
+from .models.case import parse_case_data
 from .planning.caselog import load_case_log
 from .planning.reform import load_changes, what_if
 from .planning.targets import compute_targets
@@ -123,7 +124,7 @@ def _run(args: argparse.Namespace, catalog: Catalog) -> int:
         data = _read_case(args.case)
         if not isinstance(data, dict):
             raise CaseError("case", "the case must be a JSON object")
-        result = assess(data, catalog, today=args.today)
+        result = assess(parse_case_data(data), catalog, today=args.today)
         _emit(assessment_json(result), args.format, render_text(result, args.lang))
         return 0
     if args.command == "cite":

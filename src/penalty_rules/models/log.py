@@ -1,27 +1,39 @@
-"""One row of a case log: a past sanction decision."""
+"""One row of a case log: a past sanction decision.
+
+Dates, counts and money follow the rules of :mod:`penalty_rules.models.case`: dates are
+``YYYY-MM-DD`` or ``DD/MM/YYYY`` text (never numbers), amounts and quantities whole
+numbers within the documented maxima.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
-from .common import VND, Frozen
+from .case import CaseDate, CaseMoney, Quantity
+from .common import Frozen
 from .offender import OffenderKind
 
 
 class LogEntry(Frozen):
     """One past decision."""
 
-    date: dt.date
-    provision: str = Field(min_length=1)
+    date: CaseDate = Field(description="the decision date")
+    provision: str = Field(min_length=1, max_length=1000)
     offender_kind: OffenderKind
-    amount: VND
-    sector: str | None = None
-    offender_id: str | None = None
-    quantity: int | None = Field(default=None, ge=1)
-    goods_value: VND | None = None
-    ended_on: dt.date | None = None
+    amount: CaseMoney
+    sector: str | None = Field(default=None, max_length=100)
+    offender_id: str | None = Field(default=None, max_length=200)
+    quantity: Quantity | None = None
+    goods_value: CaseMoney | None = None
+    ended_on: CaseDate | None = Field(default=None, description="when the act ended (default: date)")
+
+    @model_validator(mode="after")
+    def _ended_before_decision(self) -> LogEntry:
+        if self.ended_on is not None and self.ended_on > self.date:
+            raise ValueError(f"ended_on {self.ended_on} is after the decision date {self.date}")
+        return self
 
     @property
     def act_ended_on(self) -> dt.date:

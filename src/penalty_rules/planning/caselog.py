@@ -7,6 +7,7 @@ Columns: ``date`` (decision date), ``provision`` (any citation form), ``offender
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -15,10 +16,12 @@ from pydantic import ValidationError
 
 from .. import inputs
 from ..errors import PenaltyRulesError
+from ..models.case import error_path, validation_reason
 from ..models.log import LogEntry
 
 REQUIRED = ("date", "provision", "offender_kind", "amount")
 OPTIONAL = ("sector", "offender_id", "quantity", "goods_value", "ended_on")
+NUMBERS = ("amount", "quantity", "goods_value")
 
 
 class CaseLogError(PenaltyRulesError, ValueError):
@@ -29,35 +32,40 @@ class CaseLogError(PenaltyRulesError, ValueError):
         super().__init__(f"{where}: {field}: {reason}" if field else f"{where}: {reason}")
 
 
-def _clean(row: dict[str, Any]) -> dict[str, Any]:
+_NUMBER = re.compile(r"[0-9]+(?:_[0-9]{3})*")
+
+
+def _clean(path: str, n: int, row: dict[str, Any], from_csv: bool) -> dict[str, Any]:
+    """Drop empty cells; in a CSV row, read the number columns as whole numbers."""
     out: dict[str, Any] = {}
     for key, value in row.items():
         if isinstance(value, str):
             value = value.strip()
             if value == "":
                 continue
-            if key in ("amount", "quantity", "goods_value"):
-                if not value.replace("_", "").isdigit():
-                    out[key] = value  # let validation explain
-                    continue
-                value = int(value.replace("_", ""))
+            if from_csv and key in NUMBERS:
+                if not _NUMBER.fullmatch(value):
+                    raise CaseLogError(path, n, key, f"{value[:40]!r} is not a whole number "
+                                       "(digits only, e.g. 11250000)")
+                if len(value) > 20:
+                    raise CaseLogError(path, n, key, f"a number of {len(value)} digits is "
+                                       "above every maximum")
+                value = int(value)
         out[key] = value
     return out
 
 
-def _entries(path: str, rows: Iterable[tuple[int, dict[str, Any]]]) -> list[LogEntry]:
+def _entries(path: str, rows: Iterable[tuple[int, dict[str, Any]]], from_csv: bool) -> list[LogEntry]:
     entries = []
     for n, row in rows:
         unknown = sorted(set(row) - set(REQUIRED) - set(OPTIONAL))
         if unknown:
             raise CaseLogError(path, n, unknown[0], "unknown column")
         try:
-            entries.append(LogEntry.model_validate(_clean(row)))
+            entries.append(LogEntry.model_validate(_clean(path, n, row, from_csv)))
         except ValidationError as exc:
             err = exc.errors()[0]
-            field = ".".join(str(p) for p in err["loc"]) or "row"
-            reason = "required field is missing" if err["type"] == "missing" else err["msg"]
-            raise CaseLogError(path, n, field, reason) from None
+            raise CaseLogError(path, n, error_path(err["loc"]), validation_reason(err)) from None
     return entries
 
 
@@ -74,10 +82,10 @@ def load_case_log(path: str | Path) -> list[LogEntry]:
         data = inputs.parse_json(text, str(p))
         if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
             raise CaseLogError(str(p), None, "", "a JSON case log is a list of objects")
-        return _entries(str(p), enumerate(data, 1))
+        return _entries(str(p), enumerate(data, 1), from_csv=False)
     header, rows = inputs.csv_rows(text, str(p))
     missing = [c for c in REQUIRED if c not in header]
     if missing:
         raise CaseLogError(str(p), None, missing[0], "required column is missing "
                            f"(columns found: {', '.join(header) or 'none'})")
-    return _entries(str(p), rows)
+    return _entries(str(p), rows, from_csv=True)
