@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
+import traceback
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
-from . import __version__, inputs
+from . import __version__, inputs, normalize
 from .audit.auditor import audit
 from .catalog.catalog import Catalog
 from .catalog.loader import load_catalog
@@ -25,9 +27,10 @@ from .citations.parse import parse_citation
 from .compare.coverage import coverage, coverage_json, coverage_text
 from .compare.diff import diff_documents, diff_json, diff_markdown, diff_text
 from .engine.assess import assess
-from .errors import CaseError, PenaltyRulesError, ProvisionNotFound
+from .errors import CaseError, DocumentNotFound, PenaltyRulesError, ProvisionNotFound, UsageError
 from .ingest import ingest_text
-from .models.case import parse_case_data
+from .models.case import MAX_YEAR, MIN_YEAR, parse_case_data, parse_date
+from .models.document import DocumentNumber
 from .planning.caselog import load_case_log
 from .planning.reform import load_changes, what_if
 from .planning.targets import compute_targets
@@ -47,25 +50,39 @@ from .report.planning import reform_text, targets_text
 from .report.text import render_text
 
 
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line and a return value, not an exit."""
+
+    def error(self, message: str) -> NoReturn:
+        command = self.prog.partition(" ")[2] or "usage"
+        raise UsageError(f"{command}: {message} (see --help)")
+
+
 def _parser() -> argparse.ArgumentParser:
-    base = argparse.ArgumentParser(add_help=False)
+    debug = _Parser(add_help=False)
+    # SUPPRESS: given after the command, it must not reset a --debug given before it
+    debug.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                       help="show the traceback of an internal error")
+    base = _Parser(add_help=False, parents=[debug])
     base.add_argument("--lang", choices=("vi", "en"), default="vi",
                         help="language of text output (default: vi)")
     base.add_argument("--catalog", action="append", default=[], metavar="FILE",
                       help="extra catalog file loaded on top of the bundled one (repeatable)")
-    common = argparse.ArgumentParser(add_help=False, parents=[base])
+    common = _Parser(add_help=False, parents=[base])
     common.add_argument("--format", choices=("text", "json"), default="text",
                         help="output format (default: text)")
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="penalty-rules",
         description="Vietnamese administrative penalty rules: assess cases, read citations, "
                     "browse the dated catalog.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True)
+    parser.add_argument("--debug", action="store_true",
+                        help="show the traceback of an internal error")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     p = sub.add_parser("assess", parents=[common], help="assess a case file (JSON)")
     p.add_argument("case", help="path to the case JSON file, or - for standard input")
-    p.add_argument("--today", type=date.fromisoformat, default=None,
+    p.add_argument("--today", type=_date_arg, default=None,
                    help="decision date when the case gives none (default: the system date)")
     p = sub.add_parser("cite", parents=[common], help="read a citation and look it up")
     p.add_argument("text", help="citation in any accepted form")
@@ -73,7 +90,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--document", default=None, help="list the provisions of this document")
     p.add_argument("--coverage", action="store_true",
                    help="how many provisions per document, by status, and missing articles")
-    p = sub.add_parser("ingest", help="read a decree's text into draft catalog entries")
+    p = sub.add_parser("ingest", parents=[debug],
+                       help="read a decree's text into draft catalog entries")
     p.add_argument("text_file", help="the decree text (plain text or Markdown)")
     p.add_argument("--document", required=True, help="the decree's number, e.g. 174/2026/NĐ-CP")
     p.add_argument("--format", choices=("toml", "json"), default="toml")
@@ -88,23 +106,81 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("audit", parents=[base], help="flag regulations to amend")
     p.add_argument("--format", choices=("text", "json", "md", "html"), default="text",
                    help="report format (default: text)")
-    p.add_argument("--as-of", type=date.fromisoformat, default=None,
+    p.add_argument("--as-of", type=_date_arg, default=None,
                    help="audit date (default: today)")
     p.add_argument("--document", default=None, help="audit one document only")
     p.add_argument("--log", default=None, metavar="LOG", help="case log (CSV or JSON)")
     p.add_argument("--chart", default=None, metavar="FILE.svg",
                    help="also write the erosion chart (SVG) and link it from Markdown")
+    p.add_argument("--force", action="store_true", help="replace an existing --chart file")
     p = sub.add_parser("targets", parents=[common], help="yearly targets from a case log")
     p.add_argument("log", help="case log (CSV or JSON)")
-    p.add_argument("--year", type=int, required=True, help="the target year")
-    p.add_argument("--growth", type=Decimal, default=Decimal("0.05"),
-                   help="growth over the previous year (default 0.05 = 5 %%)")
-    p.add_argument("--as-of", type=date.fromisoformat, default=None,
+    p.add_argument("--year", type=_year_arg, required=True,
+                   help=f"the target year ({MIN_YEAR}-{MAX_YEAR})")
+    p.add_argument("--growth", type=_growth_arg, default=Decimal("0.05"),
+                   help="growth over the previous year: a decimal from -0.99 to 10, or a "
+                        "percentage such as 5%% (default 0.05 = 5 %%)")
+    p.add_argument("--as-of", type=_date_arg, default=None,
                    help="progress date in the target year (default: last decision in the log)")
     p = sub.add_parser("reform", parents=[common], help="re-assess a case log under a proposal")
     p.add_argument("log", help="case log (CSV or JSON)")
     p.add_argument("--change", required=True, help="change file (TOML)")
     return parser
+
+
+def _date_arg(text: str) -> date:
+    try:
+        return parse_date(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _year_arg(text: str) -> int:
+    value = text.strip()
+    if not re.fullmatch(r"-?[0-9]{1,6}", value) or not MIN_YEAR <= int(value) <= MAX_YEAR:
+        raise argparse.ArgumentTypeError(f"{text[:20]!r} is not a year from {MIN_YEAR} to {MAX_YEAR}")
+    return int(value)
+
+
+#: Growth rates accepted by ``targets --growth`` (as fractions: -99 % to +1000 %).
+MIN_GROWTH, MAX_GROWTH = Decimal("-0.99"), Decimal(10)
+
+
+def _growth_arg(text: str) -> Decimal:
+    value = normalize.text(text).strip()
+    percent = value.endswith("%")
+    try:
+        number = Decimal(value.removesuffix("%").strip())
+    except ArithmeticError:
+        number = Decimal("NaN")
+    if not number.is_finite():
+        raise argparse.ArgumentTypeError(
+            f"{text[:20]!r} is not a finite decimal (write 0.05 or 5%)")
+    if percent:
+        number /= 100
+    if not MIN_GROWTH <= number <= MAX_GROWTH:
+        raise argparse.ArgumentTypeError(
+            f"{text[:20]!r} is outside {MIN_GROWTH} to {MAX_GROWTH} (-99 % to +1000 %)")
+    return number
+
+
+def _document_arg(catalog: Catalog, text: str) -> str:
+    """The catalog's number for ``text``: a full number, or ``ordinal/year`` when unique."""
+    value = normalize.text(text).strip()
+    known = sorted(catalog.entries)
+    short = re.fullmatch(r"(\d{1,5})/(\d{4})", value)
+    if short:
+        found = [k for k in known if k.startswith(f"{short[1]}/{short[2]}/")]
+        if len(found) == 1:
+            return found[0]
+        if found:
+            raise DocumentNotFound(value, found)
+        raise DocumentNotFound(value, known)
+    try:
+        number = DocumentNumber.parse(value)
+    except ValueError:
+        raise DocumentNotFound(value[:60], known) from None
+    return str(catalog.document(number).number)
 
 
 def _emit(data: Any, fmt: str, text: str) -> None:
@@ -139,7 +215,10 @@ def _run(args: argparse.Namespace, catalog: Catalog) -> int:
               cite_text(citation, matches, args.lang))
         return 0
     if args.command == "diff":
-        comparison = diff_documents(catalog, args.old, args.new)
+        old, new = _document_arg(catalog, args.old), _document_arg(catalog, args.new)
+        if old == new:
+            raise UsageError(f"diff: {old} is compared with itself (the same document twice)")
+        comparison = diff_documents(catalog, old, new)
         if args.format == "md":
             sys.stdout.write(diff_markdown(comparison, args.lang))
         else:
@@ -150,7 +229,7 @@ def _run(args: argparse.Namespace, catalog: Catalog) -> int:
             rows = coverage(catalog)
             _emit(coverage_json(rows), args.format, coverage_text(rows))
         elif args.document:
-            number = catalog.document(args.document).number
+            number = catalog.document(_document_arg(catalog, args.document)).number
             provisions = catalog.provisions_of(number)
             _emit(provisions_json(provisions, catalog), args.format,
                   provisions_text(provisions, args.lang))
@@ -176,12 +255,15 @@ def _run(args: argparse.Namespace, catalog: Catalog) -> int:
 
 
 def _audit(args: argparse.Namespace, catalog: Catalog) -> int:
+    document = _document_arg(catalog, args.document) if args.document else None
+    if args.chart:
+        inputs.check_output(args.chart, force=args.force)
     log = load_case_log(args.log) if args.log else ()
-    report = audit(catalog, args.as_of, document=args.document, log=log)
+    report = audit(catalog, args.as_of, document=document, log=log)
     fmt = args.format
     chart = None
     if args.chart:
-        Path(args.chart).write_text(erosion_svg(report), encoding="utf-8")
+        inputs.write_output(args.chart, erosion_svg(report), force=args.force)
         chart = args.chart
     if fmt == "json":
         _emit(report_json(report), "json", "")
@@ -216,24 +298,44 @@ def _ingest(args: argparse.Namespace) -> int:
     return 1 if args.strict and result.problems else 0
 
 
+def _fail(message: str) -> int:
+    sys.stderr.write("penalty-rules: error: " + " ".join(message.split()) + "\n")
+    return 2
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point; returns the exit status."""
-    args = _parser().parse_args(argv)
-    if args.command == "ingest":
-        try:
-            return _ingest(args)
-        except PenaltyRulesError as exc:
-            sys.stderr.write(f"penalty-rules: error: {exc}\n")
-            return 2
+    """Entry point; returns the exit status.
+
+    0: done; 1: ``cite`` found nothing, ``ingest --strict`` left problems; 2: refused input,
+    with one line on standard error; 3: an internal error (one line asking for a bug report;
+    the traceback only with ``--debug``).
+    """
+    argv = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in argv
     try:
+        args = _parser().parse_args(argv)
+        if args.command == "ingest":
+            return _ingest(args)
         catalog = load_catalog(*args.catalog)
         return _run(args, catalog)
     except PenaltyRulesError as exc:
-        sys.stderr.write(f"penalty-rules: error: {exc}\n")
-        return 2
+        return _fail(str(exc))
+    except SystemExit as exc:  # --help, --version
+        return exc.code if isinstance(exc.code, int) else 0
     except BrokenPipeError:  # the reader (e.g. `head`) closed the pipe: not an error
         sys.stderr.close()
         return 0
+    except KeyboardInterrupt:
+        sys.stderr.write("penalty-rules: interrupted\n")
+        return 130
+    except Exception as exc:
+        if debug:
+            traceback.print_exc()
+        detail = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
+        sys.stderr.write(f"penalty-rules: internal error ({detail}); please report it as a bug "
+                         "with the command that caused it"
+                         + ("" if debug else " (run again with --debug for the details)") + "\n")
+        return 3
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -109,3 +109,17 @@ class InputFileError(PenaltyRulesError, ValueError):
         self.path = path
         self.reason = reason
         super().__init__(f"{path}: {reason}")
+
+
+class UsageError(PenaltyRulesError, ValueError):
+    """The command line is wrong: an unknown option, a missing or out-of-range argument."""
+
+
+class OutputError(PenaltyRulesError, OSError):
+    """A file the tool would write is refused: missing folder, a symbolic link, or an
+    existing file without ``--force``."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"{path}: {reason}")

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from . import normalize
-from .errors import InputFileError
+from .errors import InputFileError, OutputError
 
 #: Largest case, case log or change file read (bytes).
 MAX_BYTES = 5 * 1024 * 1024
@@ -199,3 +199,41 @@ def csv_rows(text: str, path: str) -> tuple[list[str], Iterator[tuple[int, dict[
             raise InputFileError(path, f"row {reader.line_num}: not valid CSV: {exc}") from None
 
     return header, rows()
+
+
+def check_output(path: str | Path, force: bool = False) -> None:
+    """Refuse to write ``path`` when its folder is missing, it is a symbolic link, or it
+    exists (unless ``force``) or is not a regular file."""
+    name = str(path)
+    p = Path(name)
+    if not p.parent.is_dir():
+        raise OutputError(name, f"the folder {str(p.parent)!r} does not exist")
+    try:
+        info = os.lstat(name)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise OutputError(name, f"cannot write: {exc.strerror}") from None
+    if stat.S_ISLNK(info.st_mode):
+        raise OutputError(name, "a symbolic link: refused (links are never followed)")
+    if not stat.S_ISREG(info.st_mode):
+        raise OutputError(name, f"{_kind(info.st_mode)}, not a regular file: refused")
+    if not force:
+        raise OutputError(name, "the file exists; add --force to replace it")
+
+
+def write_output(path: str | Path, text: str, force: bool = False) -> None:
+    """Write ``text`` (UTF-8) to a new file ``path``, never through a symbolic link.
+
+    With ``force`` an existing regular file is replaced; see :func:`check_output`.
+    """
+    check_output(path, force)
+    name = str(path)
+    flags = os.O_WRONLY | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
+    flags |= os.O_TRUNC if force else os.O_EXCL
+    try:
+        fd = os.open(name, flags, 0o644)
+    except OSError as exc:
+        raise OutputError(name, f"cannot write: {exc.strerror}") from None
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(text)

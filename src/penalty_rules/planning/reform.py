@@ -20,7 +20,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import Field, ValidationError, model_validator
+from pydantic import Field, StrictInt, ValidationError, model_validator
 
 from .. import inputs
 from ..audit.checks import set_since
@@ -31,6 +31,7 @@ from ..citations.parse import parse_citation
 from ..engine.assess import assess
 from ..engine.frames import sector_cap, stated_base
 from ..errors import CatalogError, PenaltyRulesError
+from ..models.case import MAX_MONEY, error_path, validation_reason
 from ..models.common import Frozen
 from ..models.log import LogEntry
 from ..models.provision import BandedFine, FineFrame, PerUnitFine, PointFrames, Provision
@@ -41,10 +42,11 @@ STEP = Decimal(1000)
 class Change(Frozen):
     """One proposed change to a provision's frame."""
 
-    provision: str
-    percent: Decimal | None = None
-    min: int | None = Field(default=None, ge=0)
-    max: int | None = Field(default=None, ge=0)
+    provision: str = Field(min_length=1, max_length=1000)
+    percent: Decimal | None = Field(default=None, gt=-100, le=1000, allow_inf_nan=False,
+                                    description="above -100 (a cut to nothing) and at most 1000")
+    min: StrictInt | None = Field(default=None, ge=0, le=MAX_MONEY)
+    max: StrictInt | None = Field(default=None, ge=0, le=MAX_MONEY)
     index_to_cpi: bool = False
     note: str | None = None
 
@@ -85,8 +87,7 @@ def load_changes(path: str | Path) -> ChangeFile:
         return ChangeFile.model_validate(data)
     except ValidationError as exc:
         err = exc.errors()[0]
-        raise CatalogError(str(p), ".".join(str(x) for x in err["loc"]),
-                           err["msg"].removeprefix("Value error, ")) from None
+        raise CatalogError(str(p), error_path(err["loc"]), validation_reason(err)) from None
 
 
 def _scale(amount: int, factor: Decimal) -> int:
