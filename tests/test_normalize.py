@@ -64,3 +64,33 @@ def test_ingest_strict_reads_nfd_text(tmp_path: Path, capsys) -> None:  # type: 
     path.write_text(unicodedata.normalize("NFD", CLEAN), encoding="utf-8")
     assert main(["ingest", str(path), "--document", "9/2099/NĐ-CP", "--strict"]) in (0, 1)
     assert "1 clauses read" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Article 95(1)(a) of Decree No. 174/2026/NĐ-CP", "điểm a khoản 1 Điều 95 Nghị định 174/2026/NĐ-CP"),
+    ("khoản 1 Điều 95 Decree No 174/2026/NĐ-CP", "khoản 1 Điều 95 Nghị định 174/2026/NĐ-CP"),
+    ("khoản 1 Điều 95 Nghị định số 174/2026/NĐ\u2010CP", "khoản 1 Điều 95 Nghị định 174/2026/NĐ-CP"),
+    ("Decree 174/2026/NĐ-CP, Article 95.1.a", "điểm a khoản 1 Điều 95 Nghị định 174/2026/NĐ-CP"),
+    ("Điều 95 Nghị định số 174/2026/NĐ-CP ngày 15/01/2026", "Điều 95 Nghị định 174/2026/NĐ-CP"),
+    ("Điều 95 Nghị định số 174/2026/NĐ-CP ngày 15 tháng 1 năm 2026", "Điều 95 Nghị định 174/2026/NĐ-CP"),
+    ("Điều 5 Nghị định 15/2020/NĐ-CP sđ khoản 1 Điều 1 Nghị định 91/2020/NĐ-CP",
+     "Điều 5 Nghị định 15/2020/NĐ-CP, được sửa đổi bởi khoản 1 Điều 1 Nghị định 91/2020/NĐ-CP"),
+])
+def test_citation_forms_seen_in_practice(text: str, want: str) -> None:
+    assert parse_citation(text).format() == want
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("Decree No. 174/2026/NĐ-CP", "names the document 174/2026/NĐ-CP but no article"),
+    ("Nghị định số 174/2026/NĐ-CP", "but no article"),
+    ("khoản 3 Điều 101 Nghị định 15/2020/NĐ-CP (sđ 2020)", "names only a year (2020)"),
+    ("khoản 3 Điều 101 Nghị định 15/2020/NĐ-CP sửa đổi 2020", "names only a year"),
+    ("Điều 5 sđ 2022", "names only a year (2022)"),
+    ("Điều 5 xyz", "unexpected text 'xyz' (a citation is"),
+])
+def test_citation_refusals_say_why(text: str, reason: str) -> None:
+    from penalty_rules.errors import CitationSyntaxError
+
+    with pytest.raises(CitationSyntaxError) as info:
+        parse_citation(text)
+    assert reason in str(info.value) and "\n" not in str(info.value)
