@@ -31,7 +31,8 @@ from .errors import CaseError, DocumentNotFound, PenaltyRulesError, ProvisionNot
 from .ingest import ingest_text
 from .models.case import MAX_YEAR, MIN_YEAR, parse_case_data, parse_date
 from .models.document import DocumentNumber
-from .planning.caselog import load_case_log
+from .models.log import LogEntry
+from .planning.caselog import check_sectors, load_case_log, unreadable_rows
 from .planning.reform import load_changes, what_if
 from .planning.targets import compute_targets
 from .report.audit import erosion_svg, report_html, report_json, report_markdown, report_text
@@ -242,23 +243,32 @@ def _run(args: argparse.Namespace, catalog: Catalog) -> int:
     if args.command == "audit":
         return _audit(args, catalog)
     if args.command == "targets":
-        report = compute_targets(load_case_log(args.log), args.year, args.growth, args.as_of,
+        report = compute_targets(_log(args.log, catalog), args.year, args.growth, args.as_of,
                                  catalog)
         _emit(report.model_dump(mode="json"), args.format, targets_text(report, args.lang))
         return 0
     if args.command == "reform":
-        log = load_case_log(args.log)
+        log = _log(args.log, catalog)
         proposal = what_if(log, catalog, load_changes(args.change))
         _emit(proposal.model_dump(mode="json"), args.format, reform_text(proposal, args.lang))
         return 0
     raise AssertionError(args.command)
 
 
+def _log(path: str, catalog: Catalog) -> list[LogEntry]:
+    log = load_case_log(path)
+    check_sectors(log, catalog, path)
+    return log
+
+
 def _audit(args: argparse.Namespace, catalog: Catalog) -> int:
     document = _document_arg(catalog, args.document) if args.document else None
     if args.chart:
         inputs.check_output(args.chart, force=args.force)
-    log = load_case_log(args.log) if args.log else ()
+    log = _log(args.log, catalog) if args.log else []
+    # The auditor leaves out rows whose citation it cannot place: say so, row by row.
+    for problem in unreadable_rows(log, catalog):
+        sys.stderr.write(f"penalty-rules: warning: {args.log}: {problem}; row left out of the audit\n")
     report = audit(catalog, args.as_of, document=document, log=log)
     fmt = args.format
     chart = None

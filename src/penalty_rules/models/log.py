@@ -28,6 +28,8 @@ class LogEntry(Frozen):
     quantity: Quantity | None = None
     goods_value: CaseMoney | None = None
     ended_on: CaseDate | None = Field(default=None, description="when the act ended (default: date)")
+    row: int | None = Field(default=None, ge=1,
+                            description="the row's line in the log file (set by the reader)")
 
     @model_validator(mode="after")
     def _ended_before_decision(self) -> LogEntry:

@@ -15,6 +15,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from .. import inputs
+from ..catalog.catalog import Catalog
+from ..citations.parse import parse_citation
 from ..errors import PenaltyRulesError
 from ..models.case import error_path, validation_reason
 from ..models.log import LogEntry
@@ -62,7 +64,7 @@ def _entries(path: str, rows: Iterable[tuple[int, dict[str, Any]]], from_csv: bo
         if unknown:
             raise CaseLogError(path, n, unknown[0], "unknown column")
         try:
-            entries.append(LogEntry.model_validate(_clean(path, n, row, from_csv)))
+            entries.append(LogEntry.model_validate(_clean(path, n, row, from_csv) | {"row": n}))
         except ValidationError as exc:
             err = exc.errors()[0]
             raise CaseLogError(path, n, error_path(err["loc"]), validation_reason(err)) from None
@@ -89,3 +91,23 @@ def load_case_log(path: str | Path) -> list[LogEntry]:
         raise CaseLogError(str(p), None, missing[0], "required column is missing "
                            f"(columns found: {', '.join(header) or 'none'})")
     return _entries(str(p), rows, from_csv=True)
+
+
+def check_sectors(entries: Iterable[LogEntry], catalog: Catalog, path: str = "log") -> None:
+    """Refuse a sector code the catalog does not know (a typo would count as a new sector)."""
+    known = catalog.sectors
+    for entry in entries:
+        if entry.sector is not None and entry.sector not in known:
+            raise CaseLogError(path, entry.row, "sector", f"unknown sector {entry.sector[:40]!r}; "
+                               f"known: {', '.join(sorted(known))}")
+
+
+def unreadable_rows(entries: Iterable[LogEntry], catalog: Catalog) -> list[str]:
+    """One line per row whose citation cannot be read or found in ``catalog``."""
+    problems = []
+    for i, entry in enumerate(entries, 1):
+        try:
+            catalog.find(parse_citation(entry.provision))
+        except PenaltyRulesError as exc:
+            problems.append(f"row {entry.row or i}: {exc}")
+    return problems

@@ -222,7 +222,7 @@ def what_if(log: Sequence[LogEntry], catalog: Catalog, changes: ChangeFile,
             before = assess(_case(entry), catalog).violations[0]
             after = assess(_case(entry), reformed).violations[0]
         except PenaltyRulesError as exc:
-            skipped.append(f"row {row}: {exc}")
+            skipped.append(f"row {entry.row or row}: {exc}")
             continue
         for bucket in (sectors[before.sector], provisions[before.provision.clause_level().format()]):
             bucket[0] += 1
