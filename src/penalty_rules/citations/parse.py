@@ -102,6 +102,15 @@ def _letter(text: str, raw: str) -> str:
     return letter
 
 
+def _reason(exc: ValueError) -> str:
+    """One line for a ValueError, a pydantic one included (its fields and messages)."""
+    if isinstance(exc, ValidationError):
+        return "; ".join(
+            (f"{'.'.join(str(p) for p in err['loc'])}: " if err["loc"] else "")
+            + err["msg"].removeprefix("Value error, ") for err in exc.errors())
+    return " ".join(str(exc).split())
+
+
 def _document(text: str, folded: str) -> tuple[DocumentNumber | None, str]:
     """Find and remove the document number in ``folded``."""
     for alias, law in _LAW_ALIASES.items():
@@ -128,7 +137,7 @@ def _document(text: str, folded: str) -> tuple[DocumentNumber | None, str]:
     except ValueError as exc:
         if isinstance(exc, CitationSyntaxError):
             raise
-        raise CitationSyntaxError(text, str(exc)) from None
+        raise CitationSyntaxError(text, _reason(exc)) from None
     return None, folded
 
 
@@ -139,8 +148,7 @@ def _build(text: str, article: str | None, clause: str | None, point: str | None
     try:
         return Citation(article=article, clause=clause, point=point, document=document)
     except ValidationError as exc:
-        reason = "; ".join(err["msg"].removeprefix("Value error, ") for err in exc.errors())
-        raise CitationSyntaxError(text, reason) from None
+        raise CitationSyntaxError(text, _reason(exc)) from None
 
 
 def _parse_part(text: str, folded: str) -> Citation:
