@@ -94,3 +94,13 @@ def test_citation_refusals_say_why(text: str, reason: str) -> None:
     with pytest.raises(CitationSyntaxError) as info:
         parse_citation(text)
     assert reason in str(info.value) and "\n" not in str(info.value)
+
+
+def test_ingest_repeated_article_is_reported_not_emitted_twice() -> None:
+    import tomllib
+
+    text = CLEAN + "\n" + CLEAN.replace("Chương II\n", "")
+    result = ingest_text(text, "9/2099/NĐ-CP")
+    tomllib.loads(result.toml)  # found by hypothesis: the draft declared article 5 twice
+    assert len(result.drafts) == 1
+    assert any("appears again" in str(p) for p in result.problems)

@@ -314,7 +314,13 @@ def read_article(article: Article, result: ReadResult) -> None:
 def read_articles(articles: list[Article]) -> ReadResult:
     """Read every article; only articles with at least one fine or warning give drafts."""
     result = ReadResult()
+    seen: set[str] = set()
     for article in articles:
+        if article.number in seen:  # e.g. an article quoted inside an amending article
+            result.problems.append(Problem(article.number, None, "the article number appears "
+                                           "again; the later one is left out"))
+            continue
+        seen.add(article.number)
         probe = ReadResult()
         read_article(article, probe)
         if not probe.drafts:
