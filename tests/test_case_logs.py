@@ -64,3 +64,13 @@ def test_unknown_column_and_missing_column_name_the_problem(tmp_path: Path) -> N
     path.write_text("Date;Provision\n", encoding="utf-8")
     with pytest.raises(CaseLogError, match=r"date: required column is missing \(columns found: Date;Provision\)"):
         load_case_log(path)
+
+
+def test_reform_cpi_indexing_before_the_price_series(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from tests.conftest import ROOT
+
+    path = log_file(tmp_path, "1945-01-01,telecom,khoản 7 Điều 34 Nghị định 174/2026/NĐ-CP,individual,100")
+    change = ROOT / "examples" / "reforms" / "raise-2026.toml"
+    assert main(["reform", str(path), "--change", str(change)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "index_to_cpi: no consumer price index before 1945-01-01" in err

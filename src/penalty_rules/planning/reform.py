@@ -148,6 +148,10 @@ def apply_changes(catalog: Catalog, changes: ChangeFile, as_of: date) -> tuple[C
         if change.percent is not None:
             factor = 1 + change.percent / 100
         elif change.index_to_cpi:
+            if ctx.cpi_year < series.first_cpi_year:
+                raise CatalogError("change file", f"change[{i}].index_to_cpi",
+                                   f"no consumer price index before {as_of.isoformat()}: the series "
+                                   f"covers {series.first_cpi_year}-{series.latest_cpi_year}")
             version = provision.version_on(as_of) or provision.versions[-1]
             since = set_since(ctx, provision, version)
             factor = series.price_level(ctx.cpi_year) / series.price_level(
