@@ -128,3 +128,15 @@ def test_reform_change_values(tmp_path: Path, capsys, body: str, reason: str) ->
                       + body + "\n", encoding="utf-8")
     err = one_line_error(capsys, "reform", LOG, "--change", str(change))
     assert "change[0]." in err and reason in err
+
+
+def test_catalog_files_must_be_regular(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    assert "a device" in one_line_error(capsys, "catalog", "--catalog", "/dev/zero")
+    fifo = tmp_path / "pipe.toml"
+    os.mkfifo(fifo)
+    assert "a named pipe" in one_line_error(capsys, "catalog", "--catalog", str(fifo))
+
+
+def test_change_file_must_be_regular(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    err = one_line_error(capsys, "reform", LOG, "--change", "/dev/zero")
+    assert "a device" in err and "TOML" not in err

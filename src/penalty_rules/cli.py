@@ -326,6 +326,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = _parser().parse_args(argv)
         if args.command == "ingest":
             return _ingest(args)
+        for path in args.catalog:  # no device, pipe or huge file reaches the loader
+            inputs.check_file(path)
         catalog = load_catalog(*args.catalog)
         return _run(args, catalog)
     except PenaltyRulesError as exc:

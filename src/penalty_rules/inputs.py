@@ -95,6 +95,23 @@ def _read_bytes(path: str, limit: int) -> bytes:
     return data
 
 
+def check_file(path: str | Path, limit: int = MAX_TEXT_BYTES) -> None:
+    """Refuse ``path`` unless it is a regular file of at most ``limit`` bytes (nothing is read).
+
+    For files another reader opens (catalog files): a device or a named pipe would make it
+    read forever.
+    """
+    name = str(path)
+    try:
+        info = os.stat(name)
+    except OSError as exc:
+        raise InputFileError(name, f"cannot read file: {exc.strerror}") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise InputFileError(name, f"{_kind(info.st_mode)}, not a regular file: refused")
+    if info.st_size > limit:
+        raise InputFileError(name, f"{info.st_size:,} bytes, above the limit of {limit:,}")
+
+
 def decode(data: bytes, path: str) -> str:
     """UTF-8 text (a UTF-8 byte-order mark is dropped), normalised; else a one-line refusal."""
     for bom, name in _BOMS:

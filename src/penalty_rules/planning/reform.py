@@ -74,8 +74,9 @@ class ChangeFile(Frozen):
 def load_changes(path: str | Path) -> ChangeFile:
     """Read a change file; :class:`CatalogError` names the file, field and reason."""
     p = Path(path)
+    text = inputs.read_text(p)
     try:
-        data = tomllib.loads(inputs.read_text(p))
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise CatalogError(str(p), "", f"not valid TOML: {exc}") from None
     except RecursionError:
