@@ -3,7 +3,8 @@
 Commands: ``assess CASE.json``, ``cite TEXT``, ``catalog``, ``circumstances``,
 ``audit``, ``targets LOG``, ``reform LOG``, ``diff OLD NEW``, ``ingest TEXT``; most take
 ``--format json|text`` (``audit`` also ``md|html``). Bad input exits with status 2 and a
-one-line reason on standard error.
+one-line reason on standard error; an internal error (a bug) exits with status 3 and one
+line asking for a report (``--debug`` shows the traceback). See docs/input-handling.rst.
 """
 
 from __future__ import annotations
