@@ -20,7 +20,15 @@ from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import Annotated, Any
 
-from pydantic import Field, PlainValidator, StrictInt, ValidationError, WithJsonSchema, model_validator
+from pydantic import (
+    BeforeValidator,
+    Field,
+    PlainValidator,
+    StrictInt,
+    ValidationError,
+    WithJsonSchema,
+    model_validator,
+)
 
 from .. import normalize
 from ..errors import CaseError
@@ -80,6 +88,12 @@ def parse_date(value: object) -> date:
 #: A date read by :func:`parse_date`.
 CaseDate = Annotated[date, PlainValidator(parse_date),
                      WithJsonSchema({"type": "string", "format": "date"})]
+def _normal_text(value: object) -> object:
+    return normalize.text(value) if isinstance(value, str) else value
+
+
+#: Text normalised by :func:`penalty_rules.normalize.text` (input from the API too).
+NormalText = Annotated[str, BeforeValidator(_normal_text)]
 #: Money in a case: whole VND, 0 to :data:`MAX_MONEY`.
 CaseMoney = Annotated[StrictInt, Field(ge=0, le=MAX_MONEY,
                                        description="whole VND (đồng), at most 10^15")]
@@ -121,12 +135,13 @@ class ViolationFact(Frozen):
     ``ended_on`` is ``None`` while the act is still going on.
     """
 
-    provision: str = Field(min_length=1, max_length=1000, description="citation in any accepted form")
+    provision: NormalText = Field(min_length=1, max_length=1000,
+                                  description="citation in any accepted form")
     committed_on: CaseDate
     ended_on: CaseDate | None = None
     detected_on: CaseDate
-    mitigating: tuple[str, ...] = ()
-    aggravating: tuple[str, ...] = ()
+    mitigating: tuple[NormalText, ...] = ()
+    aggravating: tuple[NormalText, ...] = ()
     quantity: Quantity | None = None
     goods_value: CaseMoney | None = None
     illegal_profit: CaseMoney | None = None

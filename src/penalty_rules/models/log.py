@@ -11,7 +11,7 @@ import datetime as dt
 
 from pydantic import Field, model_validator
 
-from .case import CaseDate, CaseMoney, Quantity
+from .case import CaseDate, CaseMoney, NormalText, Quantity
 from .common import Frozen
 from .offender import OffenderKind
 
@@ -20,10 +20,10 @@ class LogEntry(Frozen):
     """One past decision."""
 
     date: CaseDate = Field(description="the decision date")
-    provision: str = Field(min_length=1, max_length=1000)
+    provision: NormalText = Field(min_length=1, max_length=1000)
     offender_kind: OffenderKind
     amount: CaseMoney
-    sector: str | None = Field(default=None, max_length=100)
+    sector: NormalText | None = Field(default=None, max_length=100)
     offender_id: str | None = Field(default=None, max_length=200)
     quantity: Quantity | None = None
     goods_value: CaseMoney | None = None
