@@ -74,3 +74,13 @@ def test_reform_cpi_indexing_before_the_price_series(tmp_path: Path, capsys) -> 
     assert main(["reform", str(path), "--change", str(change)]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "index_to_cpi: no consumer price index before 1945-01-01" in err
+
+
+def test_column_name_with_a_line_break_is_refused_in_one_line(tmp_path: Path) -> None:
+    from penalty_rules.errors import InputFileError
+
+    path = tmp_path / "log.csv"
+    path.write_text('"date\nx",provision\n', encoding="utf-8")  # found by the fuzz campaign
+    with pytest.raises(InputFileError) as info:
+        load_case_log(path)
+    assert "\n" not in str(info.value) and "control character" in str(info.value)

@@ -198,6 +198,9 @@ def csv_rows(text: str, path: str) -> tuple[list[str], Iterator[tuple[int, dict[
     for i, name in enumerate(header, 1):
         if not name:
             raise InputFileError(path, f"column {i} has no name")
+        if not name.isprintable():
+            raise InputFileError(path, f"column {i} name {name[:40]!r} holds a line break or "
+                                       "another control character")
         if name in seen:
             raise InputFileError(path, f"duplicate CSV column {name!r}")
         seen.add(name)
