@@ -312,11 +312,35 @@ def csv_logs(draw: st.DrawFn) -> str:
     return bom + "\n".join([",".join(columns), *rows]) + "\n"
 
 
+VALID_CELLS = {
+    "date": st.dates(date(2014, 1, 1), date(2030, 12, 31)).map(date.isoformat),
+    "provision": st.sampled_from(PROVISIONS),
+    "offender_kind": st.sampled_from(["individual", "organization", "household_business"]),
+    "amount": st.integers(0, 10**9).map(str),
+    "sector": st.sampled_from(SECTORS),
+    "offender_id": st.sampled_from(["", "A1", "B2", "C3"]),
+    "quantity": st.one_of(st.just(""), st.integers(1, 500).map(str)),
+    "goods_value": st.one_of(st.just(""), st.integers(0, 10**10).map(str)),
+    "ended_on": st.just(""),
+}
+
+
+@st.composite
+def valid_csv_logs(draw: st.DrawFn) -> str:
+    """Logs that read: the required columns, valid cells, on bundled provisions."""
+    optional = draw(st.lists(st.sampled_from(COLUMNS[4:8]), unique=True))
+    columns = draw(st.permutations(["date", "provision", "offender_kind", "amount", *optional]))
+    rows = [",".join(draw(VALID_CELLS[c]) for c in columns)
+            for _ in range(draw(st.integers(1, 12)))]
+    return "\n".join([",".join(columns), *rows]) + "\n"
+
+
 CHANGES = ChangeFile.model_validate({"format": 1, "change": [
     {"provision": "khoản 1 Điều 95 Nghị định 174/2026/NĐ-CP", "percent": Decimal(20)}]})
 
 
-@given(st.one_of(csv_logs(), st.text(max_size=300)), st.integers(1945, 2100))
+@given(st.one_of(valid_csv_logs(), csv_logs(), st.text(max_size=300)),
+       st.one_of(st.integers(2014, 2031), st.integers(1945, 2100)))
 def test_csv_logs(text: str, year: int) -> None:
     path = FOLDER / "log.csv"
     path.write_text(text, encoding="utf-8", errors="surrogatepass")
