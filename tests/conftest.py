@@ -2,14 +2,37 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from penalty_rules import Assessment, Catalog, assess, bundled_catalog
+
+# Hypothesis profiles. ``ci``: the same examples on every run (a failure is never luck);
+# ``dev``: fresh random examples; ``fuzz``: the long campaign of ``python fuzz/run.py``.
+# Chosen by HYPOTHESIS_PROFILE; default ``ci`` when CI=true, else ``dev``.
+settings.register_profile("ci", derandomize=True, deadline=None, max_examples=100,
+                          database=None, print_blob=True,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("dev", deadline=None, max_examples=100,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("fuzz", deadline=None, max_examples=10_000, print_blob=True,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much,
+                                                 HealthCheck.data_too_large])
+
+
+def hypothesis_profile() -> str:
+    """The profile named by HYPOTHESIS_PROFILE, else ``ci`` under CI=true, else ``dev``."""
+    default = "ci" if os.environ.get("CI", "").lower() == "true" else "dev"
+    return os.environ.get("HYPOTHESIS_PROFILE") or default
+
+
+settings.load_profile(hypothesis_profile())
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

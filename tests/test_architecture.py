@@ -11,11 +11,11 @@ PACKAGE = Path(__file__).resolve().parent.parent / "src" / "penalty_rules"
 
 #: Layers, bottom up (docs/architecture.rst). A module may import its own layer and below.
 LAYERS = [
-    {"errors", "clock"},
+    {"errors", "clock", "normalize", "inputs"},
     {"models"},
     {"i18n"},
     {"citations"},
-    {"catalog", "ingest", "normalize", "inputs"},
+    {"catalog", "ingest"},
     {"engine"},
     {"audit", "compare", "batch"},
     {"planning"},

@@ -6,6 +6,8 @@ Commands: ``assess CASE.json``, ``cite TEXT``, ``catalog``, ``circumstances``,
 ``--format json|text`` (``audit`` also ``md|html``). Bad input exits with status 2 and a
 one-line reason on standard error. Every JSON output is the envelope of
 :mod:`penalty_rules.report.schemas`.
+one-line reason on standard error; an internal error (a bug) exits with status 3 and one
+line asking for a report (``--debug`` shows the traceback). See docs/input-handling.rst.
 """
 
 from __future__ import annotations
@@ -14,14 +16,16 @@ import argparse
 import json
 import locale
 import os
+import re
 import sys
+import traceback
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
-from . import __version__
+from . import __version__, inputs, normalize
 from .audit.auditor import audit
 from .audit.propose import propose
 from .catalog.catalog import Catalog
@@ -33,10 +37,13 @@ from .clock import vietnam_today
 from .compare.coverage import coverage, coverage_text
 from .compare.diff import diff_documents, diff_markdown, diff_text
 from .engine.assess import assess
-from .errors import CaseError, PenaltyRulesError, ProvisionNotFound
+from .errors import CaseError, DocumentNotFound, PenaltyRulesError, ProvisionNotFound, UsageError
 from .ingest import ingest_text
+from .models.case import MAX_YEAR, MIN_YEAR, parse_case_data, parse_date
+from .models.document import DocumentNumber
+from .models.log import LogEntry
 from .models.provision import Provision
-from .planning.caselog import load_case_log
+from .planning.caselog import check_sectors, load_case_log, unreadable_rows
 from .planning.reform import load_changes, what_if
 from .planning.targets import compute_targets
 from .report.audit import (
@@ -84,26 +91,40 @@ def default_language(environ: Any = None) -> str:
     return code if code in ("vi", "en") else "vi"
 
 
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line and a return value, not an exit."""
+
+    def error(self, message: str) -> NoReturn:
+        command = self.prog.partition(" ")[2] or "usage"
+        raise UsageError(f"{command}: {message} (see --help)")
+
+
 def _parser() -> argparse.ArgumentParser:
-    base = argparse.ArgumentParser(add_help=False)
+    debug = _Parser(add_help=False)
+    # SUPPRESS: given after the command, it must not reset a --debug given before it
+    debug.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                       help="show the traceback of an internal error")
+    base = _Parser(add_help=False, parents=[debug])
     base.add_argument("--lang", choices=("vi", "en"), default=default_language(),
                       help="language of text output (default: PENALTY_RULES_LANG, else the "
                            "locale's language, else vi)")
     base.add_argument("--catalog", action="append", default=[], metavar="FILE",
                       help="extra catalog file loaded on top of the bundled one (repeatable)")
-    common = argparse.ArgumentParser(add_help=False, parents=[base])
+    common = _Parser(add_help=False, parents=[base])
     common.add_argument("--format", choices=("text", "json"), default="text",
                         help="output format (default: text)")
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="penalty-rules",
         description="Vietnamese administrative penalty rules: assess cases, read citations, "
                     "browse the dated catalog.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True)
+    parser.add_argument("--debug", action="store_true",
+                        help="show the traceback of an internal error")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     p = sub.add_parser("assess", parents=[common], help="assess a case file (JSON)")
     p.add_argument("case", help="path to the case JSON file, or - for standard input")
-    p.add_argument("--today", type=date.fromisoformat, default=None,
+    p.add_argument("--today", type=_date_arg, default=None,
                    help="decision date when the case gives none (default: today in Viet Nam, "
                         "Asia/Ho_Chi_Minh)")
     p.add_argument("--explain", action="store_true",
@@ -117,7 +138,7 @@ def _parser() -> argparse.ArgumentParser:
                         "penalty_rules[docx])")
     p.add_argument("--official", default=None, metavar="CODE",
                    help="code of the signing official, one of the competent officials")
-    p.add_argument("--today", type=date.fromisoformat, default=None,
+    p.add_argument("--today", type=_date_arg, default=None,
                    help="decision date when the case gives none (default: the system date)")
     p.add_argument("--output", default=None, metavar="FILE",
                    help="write the draft to FILE instead of standard output")
@@ -136,14 +157,16 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("text", help="words to look for (diacritics optional)")
     p.add_argument("--document", default=None, help="search one document (e.g. 174/2026)")
     p.add_argument("--sector", default=None, help="search one sector code")
-    p.add_argument("--as-of", type=date.fromisoformat, default=None,
+    p.add_argument("--as-of", type=_date_arg, default=None,
                    help="day whose provisions and frames are searched (default: today)")
     p.add_argument("--limit", type=int, default=10, help="at most this many hits (default: 10)")
-    p = sub.add_parser("ingest", help="read a decree's text into draft catalog entries")
+    p = sub.add_parser("ingest", parents=[debug],
+                       help="read a decree's text into draft catalog entries")
     p.add_argument("text_file", help="the decree text (plain text or Markdown)")
     p.add_argument("--document", required=True, help="the decree's number, e.g. 174/2026/NĐ-CP")
     p.add_argument("--format", choices=("toml", "json"), default="toml")
-    p.add_argument("--strict", action="store_true", help="exit 1 when anything could not be read")
+    p.add_argument("--strict", action="store_true",
+                   help="exit 1 when anything could not be read; exit 2 when nothing was read")
     p = sub.add_parser("diff", parents=[base], help="compare two documents act by act")
     p.add_argument("old", help="the older document number")
     p.add_argument("new", help="the newer document number")
@@ -154,7 +177,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("text", "json", "md", "html", "csv", "xlsx"),
                    default="text", help="report format (default: text; xlsx needs --output and "
                    "the optional extra penalty_rules[xlsx])")
-    p.add_argument("--as-of", type=date.fromisoformat, default=None,
+    p.add_argument("--as-of", type=_date_arg, default=None,
                    help="audit date (default: today)")
     p.add_argument("--document", default=None, help="audit one document only")
     p.add_argument("--check", action="append", default=None, metavar="CODE",
@@ -168,10 +191,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--log", default=None, metavar="LOG", help="case log (CSV or JSON)")
     p.add_argument("--chart", default=None, metavar="FILE.svg",
                    help="also write the erosion chart (SVG) and link it from Markdown")
+    p.add_argument("--force", action="store_true", help="replace an existing --chart file")
     p = sub.add_parser("propose", parents=[base],
                        help="draft an amendment proposal for one decree from the audit")
     p.add_argument("decree", help="the decree's number, e.g. 174/2026/NĐ-CP")
-    p.add_argument("--as-of", type=date.fromisoformat, default=None,
+    p.add_argument("--as-of", type=_date_arg, default=None,
                    help="audit date (default: today)")
     p.add_argument("--format", choices=("md", "csv", "docx"), default="md",
                    help="draft format (default: md; docx needs --output and the optional extra "
@@ -180,10 +204,12 @@ def _parser() -> argparse.ArgumentParser:
                    help="write the draft to FILE instead of standard output")
     p = sub.add_parser("targets", parents=[common], help="yearly targets from a case log")
     p.add_argument("log", help="case log (CSV or JSON)")
-    p.add_argument("--year", type=int, required=True, help="the target year")
-    p.add_argument("--growth", type=Decimal, default=Decimal("0.05"),
-                   help="growth over the previous year (default 0.05 = 5 %%)")
-    p.add_argument("--as-of", type=date.fromisoformat, default=None,
+    p.add_argument("--year", type=_year_arg, required=True,
+                   help=f"the target year ({MIN_YEAR}-{MAX_YEAR})")
+    p.add_argument("--growth", type=_growth_arg, default=Decimal("0.05"),
+                   help="growth over the previous year: a decimal from -0.99 to 10, or a "
+                        "percentage such as 5%% (default 0.05 = 5 %%)")
+    p.add_argument("--as-of", type=_date_arg, default=None,
                    help="progress date in the target year (default: last decision in the log)")
     p = sub.add_parser("reform", parents=[common], help="re-assess a case log under a proposal")
     p.add_argument("log", help="case log (CSV or JSON)")
@@ -200,6 +226,61 @@ def _wrap(kind: str, data: Any, args: argparse.Namespace, catalog: Catalog) -> d
     return envelope(kind, data, catalog=catalog, extra_files=args.catalog)
 
 
+def _date_arg(text: str) -> date:
+    try:
+        return parse_date(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _year_arg(text: str) -> int:
+    value = text.strip()
+    if not re.fullmatch(r"-?[0-9]{1,6}", value) or not MIN_YEAR <= int(value) <= MAX_YEAR:
+        raise argparse.ArgumentTypeError(f"{text[:20]!r} is not a year from {MIN_YEAR} to {MAX_YEAR}")
+    return int(value)
+
+
+#: Growth rates accepted by ``targets --growth`` (as fractions: -99 % to +1000 %).
+MIN_GROWTH, MAX_GROWTH = Decimal("-0.99"), Decimal(10)
+
+
+def _growth_arg(text: str) -> Decimal:
+    value = normalize.text(text).strip()
+    percent = value.endswith("%")
+    try:
+        number = Decimal(value.removesuffix("%").strip())
+    except ArithmeticError:
+        number = Decimal("NaN")
+    if not number.is_finite():
+        raise argparse.ArgumentTypeError(
+            f"{text[:20]!r} is not a finite decimal (write 0.05 or 5%)")
+    if percent:
+        number /= 100
+    if not MIN_GROWTH <= number <= MAX_GROWTH:
+        raise argparse.ArgumentTypeError(
+            f"{text[:20]!r} is outside {MIN_GROWTH} to {MAX_GROWTH} (-99 % to +1000 %)")
+    return number
+
+
+def _document_arg(catalog: Catalog, text: str) -> str:
+    """The catalog's number for ``text``: a full number, or ``ordinal/year`` when unique."""
+    value = normalize.text(text).strip()
+    known = sorted(catalog.entries)
+    short = re.fullmatch(r"(\d{1,5})/(\d{4})", value)
+    if short:
+        found = [k for k in known if k.startswith(f"{short[1]}/{short[2]}/")]
+        if len(found) == 1:
+            return found[0]
+        if found:
+            raise DocumentNotFound(value, found)
+        raise DocumentNotFound(value, known)
+    try:
+        number = DocumentNumber.parse(value)
+    except ValueError:
+        raise DocumentNotFound(value[:60], known) from None
+    return str(catalog.document(number).number)
+
+
 def _emit(data: Any, fmt: str, text: str) -> None:
     if fmt == "json":
         json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
@@ -209,14 +290,7 @@ def _emit(data: Any, fmt: str, text: str) -> None:
 
 
 def _read_case(path: str) -> Any:
-    try:
-        raw = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
-    except OSError as exc:
-        raise CaseError("case", f"cannot read {path}: {exc.strerror}") from None
-    try:
-        return json.loads(raw)
-    except json.JSONDecodeError as exc:
-        raise CaseError("case", f"{path} is not valid JSON: {exc.msg} at line {exc.lineno}") from None
+    return inputs.read_json(path)
 
 
 def _run(args: argparse.Namespace, catalog: Catalog) -> int:
@@ -224,7 +298,7 @@ def _run(args: argparse.Namespace, catalog: Catalog) -> int:
         data = _read_case(args.case)
         if not isinstance(data, dict):
             raise CaseError("case", "the case must be a JSON object")
-        result = assess(data, catalog, today=args.today or vietnam_today())
+        result = assess(parse_case_data(data), catalog, today=args.today or vietnam_today())
         _emit(assessment_json(result, catalog, args.catalog), args.format,
               render_text(result, args.lang, explain=args.explain,
                           all_officials=args.all_officials))
@@ -246,7 +320,10 @@ def _run(args: argparse.Namespace, catalog: Catalog) -> int:
               args.format, cite_text(citation, matches, args.lang))
         return 0
     if args.command == "diff":
-        comparison = diff_documents(catalog, args.old, args.new)
+        old, new = _document_arg(catalog, args.old), _document_arg(catalog, args.new)
+        if old == new:
+            raise UsageError(f"diff: {old} is compared with itself (the same document twice)")
+        comparison = diff_documents(catalog, old, new)
         if args.format == "md":
             sys.stdout.write(diff_markdown(comparison, args.lang))
         else:
@@ -266,7 +343,7 @@ def _run(args: argparse.Namespace, catalog: Catalog) -> int:
             _emit(_wrap("catalog-listing", by_sector, args, catalog), args.format,
                   provisions_text(provisions, args.lang))
         elif args.document:
-            number = catalog.document(args.document).number
+            number = catalog.document(_document_arg(catalog, args.document)).number
             provisions = catalog.provisions_of(number)
             _emit(_wrap("catalog-listing", provisions_listing(str(number), provisions, catalog),
                         args, catalog),
@@ -294,13 +371,13 @@ def _run(args: argparse.Namespace, catalog: Catalog) -> int:
     if args.command == "propose":
         return _propose(args, catalog)
     if args.command == "targets":
-        report = compute_targets(load_case_log(args.log), args.year, args.growth, args.as_of,
+        report = compute_targets(_log(args.log, catalog), args.year, args.growth, args.as_of,
                                  catalog)
         _emit(_wrap("targets", report, args, catalog), args.format,
               targets_text(report, args.lang, catalog))
         return 0
     if args.command == "reform":
-        log = load_case_log(args.log)
+        log = _log(args.log, catalog)
         proposal = what_if(log, catalog, load_changes(args.change))
         _emit(_wrap("reform", proposal, args, catalog), args.format,
               reform_text(proposal, args.lang, catalog))
@@ -339,14 +416,26 @@ def _sector_provisions(catalog: Catalog, sector: str, document: str | None) -> l
     return [p for p in catalog.provisions_of(number) if p.sector == sector]
 
 
+def _log(path: str, catalog: Catalog) -> list[LogEntry]:
+    log = load_case_log(path)
+    check_sectors(log, catalog, path)
+    return log
+
+
 def _audit(args: argparse.Namespace, catalog: Catalog) -> int:
-    log = load_case_log(args.log) if args.log else ()
-    report = audit(catalog, args.as_of or vietnam_today(), document=args.document, log=log,
+    document = _document_arg(catalog, args.document) if args.document else None
+    if args.chart:
+        inputs.check_output(args.chart, force=args.force)
+    log = _log(args.log, catalog) if args.log else []
+    # The auditor leaves out rows whose citation it cannot place: say so, row by row.
+    for problem in unreadable_rows(log, catalog):
+        sys.stderr.write(f"penalty-rules: warning: {args.log}: {problem}; row left out of the audit\n")
+    report = audit(catalog, args.as_of or vietnam_today(), document=document, log=log,
                    checks=args.check, min_severity=args.min_severity)
     fmt = args.format
     chart = None
     if args.chart:
-        Path(args.chart).write_text(erosion_svg(report, language=args.lang), encoding="utf-8")
+        inputs.write_output(args.chart, erosion_svg(report, language=args.lang), force=args.force)
         chart = args.chart
     if fmt == "xlsx":
         if not args.output:
@@ -387,14 +476,14 @@ def _propose(args: argparse.Namespace, catalog: Catalog) -> int:
 
 
 def _ingest(args: argparse.Namespace) -> int:
-    try:
-        text = Path(args.text_file).read_text(encoding="utf-8")
-    except OSError as exc:
-        raise CaseError("text_file", f"cannot read {args.text_file}: {exc.strerror}") from None
+    text = inputs.read_text(args.text_file, inputs.MAX_TEXT_BYTES)
     try:
         result = ingest_text(text, args.document, Path(args.text_file).name)
     except ValueError as exc:
         raise CaseError("document", str(exc)) from None
+    if args.strict and not result.drafts:
+        raise CaseError("text_file", f"no clause could be read from {args.text_file} "
+                        f"({len(result.problems)} problems)")
     if args.format == "json":
         output = IngestOutput(document=result.document, drafts=tuple(vars(d) for d in result.drafts),
                               problems=tuple(str(p) for p in result.problems))
@@ -408,27 +497,50 @@ def _ingest(args: argparse.Namespace) -> int:
     return 1 if args.strict and result.problems else 0
 
 
+def _fail(message: str) -> int:
+    sys.stderr.write("penalty-rules: error: " + " ".join(message.split()) + "\n")
+    return 2
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point; returns the exit status."""
-    args = _parser().parse_args(argv)
-    if args.command == "schema":
-        _emit(catalog_json_schema() if args.name == "catalog" else schema(args.name), "json", "")
-        return 0
-    if args.command == "ingest":
-        try:
-            return _ingest(args)
-        except PenaltyRulesError as exc:
-            sys.stderr.write(f"penalty-rules: error: {exc}\n")
-            return 2
+    """Entry point; returns the exit status.
+
+    0: done; 1: ``cite`` found nothing, ``ingest --strict`` left problems; 2: refused input,
+    with one line on standard error; 3: an internal error (one line asking for a bug report;
+    the traceback only with ``--debug``).
+    """
+    argv = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in argv
     try:
+        args = _parser().parse_args(argv)
+        if args.command == "schema":
+            _emit(catalog_json_schema() if args.name == "catalog" else schema(args.name),
+                  "json", "")
+            return 0
+        if args.command == "ingest":
+            return _ingest(args)
+        for path in args.catalog:  # no device, pipe or huge file reaches the loader
+            inputs.check_file(path)
         catalog = load_catalog(*args.catalog)
         return _run(args, catalog)
     except PenaltyRulesError as exc:
-        sys.stderr.write(f"penalty-rules: error: {exc}\n")
-        return 2
+        return _fail(str(exc))
+    except SystemExit as exc:  # --help, --version
+        return exc.code if isinstance(exc.code, int) else 0
     except BrokenPipeError:  # the reader (e.g. `head`) closed the pipe: not an error
         sys.stderr.close()
         return 0
+    except KeyboardInterrupt:
+        sys.stderr.write("penalty-rules: interrupted\n")
+        return 130
+    except Exception as exc:
+        if debug:
+            traceback.print_exc()
+        detail = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
+        sys.stderr.write(f"penalty-rules: internal error ({detail}); please report it as a bug "
+                         "with the command that caused it"
+                         + ("" if debug else " (run again with --debug for the details)") + "\n")
+        return 3
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -130,3 +130,30 @@ class CaseError(PenaltyRulesError, ValueError):
 
 class UnknownCircumstance(CaseError):
     """A mitigating or aggravating circumstance code is not known."""
+
+
+class InputFileError(PenaltyRulesError, ValueError):
+    """An input file (case, case log, change file, decree text) is refused before parsing.
+
+    Names the file and the reason: too large, too deeply nested, not a regular file, not
+    UTF-8, a duplicate key or column, a number too long.
+    """
+
+    def __init__(self, path: str, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"{path}: {reason}")
+
+
+class UsageError(PenaltyRulesError, ValueError):
+    """The command line is wrong: an unknown option, a missing or out-of-range argument."""
+
+
+class OutputError(PenaltyRulesError, OSError):
+    """A file the tool would write is refused: missing folder, a symbolic link, or an
+    existing file without ``--force``."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"{path}: {reason}")

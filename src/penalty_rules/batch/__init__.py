@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..catalog.catalog import Catalog
 from ..errors import CaseError, CitationSyntaxError, PenaltyRulesError, ProvisionNotFound
-from ..models.case import ViolationFact
+from ..models.case import MAX_MONEY, MAX_QUANTITY, MAX_TIMES, MAX_YEAR, MIN_YEAR, ViolationFact
 from ..models.circumstance import CircumstanceKind
 from ..models.citation import Citation
 from ..models.fine import BandedFine, FineFrame, PerUnitFine
@@ -636,12 +636,19 @@ def _assess_columns(columns: Mapping[str, Any], n: int, catalog: Catalog,
     fallback |= ended < committed
     fallback |= detected < committed
     fallback |= decided < detected
-    for name, least in (("quantity", 1), ("goods_value", 0), ("illegal_profit", 0)):
+    fallback |= (ended != _FAR) & (ended > decided)  # an act may not end after the decision
+    # Dates and figures outside what a case accepts (models/case.py) are refused there.
+    low_day = (date(MIN_YEAR, 1, 1).toordinal() - epoch) * unit
+    high_day = (date(MAX_YEAR, 12, 31).toordinal() - epoch) * unit
+    for day in (committed, detected, decided, np.where(ended == _FAR, committed, ended)):
+        fallback |= (day < low_day) | (day > high_day)
+    for name, least, most in (("quantity", 1, MAX_QUANTITY), ("goods_value", 0, MAX_MONEY),
+                              ("illegal_profit", 0, MAX_MONEY)):
         if name in c.present:
             column = c.ints[name]
-            fallback |= (column != _NULL) & (column < least)
+            fallback |= (column != _NULL) & ((column < least) | (column > most))
     if "times" in c.present:
-        fallback |= times < 1
+        fallback |= (times < 1) | (times > MAX_TIMES)
     known_m = len(_codes_of(catalog, CircumstanceKind.MITIGATING))
     known_a = len(_codes_of(catalog, CircumstanceKind.AGGRAVATING))
     for counts, known in ((c.mitigating, known_m), (c.aggravating, known_a)):

@@ -26,6 +26,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from .. import normalize
 from ..citations.parse import parse_citation
 from ..errors import CatalogError, CitationSyntaxError, field_path
 from ..models.citation import Citation
@@ -68,9 +69,13 @@ def catalog_error(path: str, exc: ValidationError, prefix: str = "") -> CatalogE
 
 def _read_toml(path: str, text: str) -> dict[str, Any]:
     try:
-        return tomllib.loads(text)
+        return tomllib.loads(normalize.text(text))
     except tomllib.TOMLDecodeError as exc:
         raise CatalogError(path, "", f"not valid TOML: {exc}") from None
+    except RecursionError:
+        raise CatalogError(path, "", "not a catalog file: values nested too deeply") from None
+    except ValueError as exc:  # e.g. an integer of more than 4,300 digits
+        raise CatalogError(path, "", f"not a catalog file: {' '.join(str(exc).split())[:200]}") from None
 
 
 class _FileReader:

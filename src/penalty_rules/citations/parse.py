@@ -27,6 +27,7 @@ import unicodedata
 
 from pydantic import ValidationError
 
+from .. import normalize
 from ..errors import CitationSyntaxError
 from ..models.citation import Citation, install_text_reader
 from ..models.document import DocumentNumber
@@ -52,10 +53,17 @@ _DOC_SHORT = re.compile(
     r"(\d{1,5})/(\d{4})(?![\d/])"
 )
 _DOC_WORDS = re.compile(
-    r"\b(nghi dinh|nd|decree|thong tu|tt|circular|luat|law|van ban|so|no\.|of|cua|the|tai)\b"
+    r"\b(?:nghi dinh|nd|decree|thong tu|tt|circular|luat|law|van ban|so|of|cua|the|tai)\b"
+    r"|\bno\b\.?"
 )
+# The date of the document, as citations often add it: "ngày 15/01/2026", "ngày 15 tháng 1 năm 2026".
+_DOC_DATE = re.compile(
+    r",?\s*\b(?:ngay|dated)\s+\d{1,2}(?:/|-|\s+thang\s+)\d{1,2}(?:/|-|\s+nam\s+)\d{4}\b"
+)
+_YEAR_ONLY = re.compile(r"(?:nam\s+|in\s+)?(?:19|20)\d\d")
 _AMEND = re.compile(
     r",?\s*(?:\((?:sd|sđ)\s+(?P<short>.+)\)\s*$"
+    r"|\b(?:sd|sđ)\s+(?P<bare>.+)$"
     r"|(?:duoc\s+)?sua\s+doi(?:\s*,\s*bo\s+sung|\s+bo\s+sung)?(?:\s+(?:boi|theo|tai))?\s+(?P<vi>.+)$"
     r"|as\s+amended\s+by\s+(?P<en>.+)$)"
 )
@@ -98,6 +106,15 @@ def _letter(text: str, raw: str) -> str:
     return letter
 
 
+def _reason(exc: ValueError) -> str:
+    """One line for a ValueError, a pydantic one included (its fields and messages)."""
+    if isinstance(exc, ValidationError):
+        return "; ".join(
+            (f"{'.'.join(str(p) for p in err['loc'])}: " if err["loc"] else "")
+            + err["msg"].removeprefix("Value error, ") for err in exc.errors())
+    return " ".join(str(exc).split())
+
+
 def _document(text: str, folded: str) -> tuple[DocumentNumber | None, str]:
     """Find and remove the document number in ``folded``."""
     for alias, law in _LAW_ALIASES.items():
@@ -124,7 +141,7 @@ def _document(text: str, folded: str) -> tuple[DocumentNumber | None, str]:
     except ValueError as exc:
         if isinstance(exc, CitationSyntaxError):
             raise
-        raise CitationSyntaxError(text, str(exc)) from None
+        raise CitationSyntaxError(text, _reason(exc)) from None
     return None, folded
 
 
@@ -135,8 +152,7 @@ def _build(text: str, article: str | None, clause: str | None, point: str | None
     try:
         return Citation(article=article, clause=clause, point=point, document=document)
     except ValidationError as exc:
-        reason = "; ".join(err["msg"].removeprefix("Value error, ") for err in exc.errors())
-        raise CitationSyntaxError(text, reason) from None
+        raise CitationSyntaxError(text, _reason(exc)) from None
 
 
 def _parse_part(text: str, folded: str) -> Citation:
@@ -144,7 +160,7 @@ def _parse_part(text: str, folded: str) -> Citation:
     rest = rest.strip(" ,;.")
     bare = re.sub(r"\s+", " ", _DOC_WORDS.sub(" ", rest)).strip(" ,;.")
     for pattern in (_DOTTED, _UNDERSCORE):
-        m = pattern.match(bare)
+        m = pattern.match(re.sub(r"^(?:article|art\.?)\s*(?=\d+\.)", "", bare))
         if m:
             point = _letter(text, m["p"]) if m["p"] else None
             return _build(text, m["a"], m["c"], point, document)
@@ -163,12 +179,18 @@ def _parse_part(text: str, folded: str) -> Citation:
     leftover = _DOC_WORDS.sub(" ", _KEYWORD.sub(" ", rest))
     leftover = re.sub(r"[\s,;.()]+", " ", leftover).strip()
     if not parts:
+        if document is not None and not leftover:
+            raise CitationSyntaxError(
+                text, f"it names the document {document} but no article (Điều): write e.g. "
+                      f"'khoản 2 Điều 34 Nghị định {document}'")
         raise CitationSyntaxError(
             text,
             "expected 'điểm a khoản 2 Điều 34', 'Article 34(2)(a)', '34.2.a' or 'diem_34_2_a'",
         )
     if leftover:
-        raise CitationSyntaxError(text, f"unexpected text {leftover!r}")
+        raise CitationSyntaxError(
+            text, f"unexpected text {leftover!r} (a citation is 'điểm a khoản 2 Điều 34' "
+                  "followed by the document number, e.g. 174/2026/NĐ-CP)")
     point = _letter(text, parts["point"]) if "point" in parts else None
     for level in ("article", "clause"):
         if level in parts and not re.fullmatch(r"\d{1,4}[a-z]?", parts[level]):
@@ -186,13 +208,19 @@ def parse_citation(text: str) -> Citation:
         raise CitationSyntaxError(repr(text), "a citation must be text")
     if len(text) > MAX_LENGTH:
         raise CitationSyntaxError(text[:40] + "…", f"longer than {MAX_LENGTH} characters")
-    folded = _fold(text)
+    text = normalize.text(text)
+    folded = _DOC_DATE.sub(" ", _fold(text)).strip()
     if not folded:
         raise CitationSyntaxError(text, "the text is empty")
     amend = _AMEND.search(folded)
     amended_by: Citation | None = None
     if amend:
-        tail = amend["short"] or amend["vi"] or amend["en"] or ""
+        tail = amend["short"] or amend["bare"] or amend["vi"] or amend["en"] or ""
+        if _YEAR_ONLY.fullmatch(tail.strip(" ,;.()")):
+            raise CitationSyntaxError(
+                text, f"the amendment names only a year ({tail.strip(' ,;.()')}), not the amending "
+                      "provision: write e.g. 'sửa đổi bởi khoản 1 Điều 1 Nghị định 91/2020/NĐ-CP', "
+                      "or leave the amendment out")
         amended_by = _parse_part(text, tail)
         folded = folded[: amend.start()]
     citation = _parse_part(text, folded)

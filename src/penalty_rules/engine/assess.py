@@ -21,14 +21,12 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from pydantic import ValidationError
-
 from ..catalog.catalog import Catalog
 from ..catalog.loader import bundled_catalog
 from ..clock import vietnam_today
-from ..errors import CaseError, field_path
+from ..errors import CaseError
 from ..models.assessment import Assessment, TraceStep, ViolationAssessment
-from ..models.case import Case, ViolationFact
+from ..models.case import Case, ViolationFact, parse_case_data
 from ..models.citation import Citation
 from ..models.document import DocumentNumber
 from ..models.offender import FineBase, OffenderKind
@@ -47,17 +45,7 @@ from .trace import flags_of, step
 
 def parse_case(data: Mapping[str, Any]) -> Case:
     """Validate a case given as a mapping (e.g. loaded JSON); :class:`CaseError` on bad input."""
-    try:
-        return Case.model_validate(data)
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        field = field_path(err["loc"])
-        reason = err["msg"].removeprefix("Value error, ")
-        if err["type"] == "extra_forbidden":
-            reason = "unknown field"
-        elif err["type"] == "missing":
-            reason = "required field is missing"
-        raise CaseError(field, reason) from None
+    return parse_case_data(data)
 
 
 def _fined_as(catalog: Catalog, kind: OffenderKind) -> tuple[FineBase, list[TraceStep]]:

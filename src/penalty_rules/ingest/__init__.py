@@ -25,10 +25,11 @@ class IngestResult:
 
 def ingest_text(text: str, document: str, source: str = "text") -> IngestResult:
     """Read decree ``text`` into draft catalog entries for ``document``."""
+    from .. import normalize
     from ..models.document import DocumentNumber
 
     number = str(DocumentNumber.parse(document))
-    result = read_articles(split_articles(text))
+    result = read_articles(split_articles(normalize.text(text)))
     return IngestResult(document=number, drafts=tuple(result.drafts),
                         problems=tuple(result.problems),
                         toml=draft_toml(number, result.drafts, source))

@@ -1,30 +1,41 @@
-"""One row of a case log: a past sanction decision."""
+"""One row of a case log: a past sanction decision.
+
+Dates, counts and money follow the rules of :mod:`penalty_rules.models.case`: dates are
+``YYYY-MM-DD`` or ``DD/MM/YYYY`` text (never numbers), amounts and quantities whole
+numbers within the documented maxima.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
-from .common import VND, Frozen
+from .case import CaseDate, CaseMoney, NormalText, Quantity
+from .common import Frozen
 from .offender import OffenderKind
 
 
 class LogEntry(Frozen):
     """One past decision."""
 
-    date: dt.date = Field(description="the decision date")
-    provision: str = Field(min_length=1, description="the provision cited, in any accepted form")
-    offender_kind: OffenderKind = Field(description="individual, organization or household_business")
-    amount: VND
-    sector: str | None = Field(default=None, description="sector code; derived from the provision when empty")
-    offender_id: str | None = Field(
-        default=None, description="an identifier of the offender, to count repeat offences")
-    quantity: int | None = Field(
-        default=None, ge=1, description="number of units, when the fine depends on it")
-    goods_value: VND | None = Field(
-        default=None, description="value of the goods, VND, when the fine depends on it")
-    ended_on: dt.date | None = Field(default=None, description="the day the act ended, when recorded")
+    date: CaseDate = Field(description="the decision date")
+    provision: NormalText = Field(min_length=1, max_length=1000)
+    offender_kind: OffenderKind
+    amount: CaseMoney
+    sector: NormalText | None = Field(default=None, max_length=100)
+    offender_id: str | None = Field(default=None, max_length=200)
+    quantity: Quantity | None = None
+    goods_value: CaseMoney | None = None
+    ended_on: CaseDate | None = Field(default=None, description="when the act ended (default: date)")
+    row: int | None = Field(default=None, ge=1,
+                            description="the row's line in the log file (set by the reader)")
+
+    @model_validator(mode="after")
+    def _ended_before_decision(self) -> LogEntry:
+        if self.ended_on is not None and self.ended_on > self.date:
+            raise ValueError(f"ended_on {self.ended_on} is after the decision date {self.date}")
+        return self
 
     @property
     def act_ended_on(self) -> dt.date:

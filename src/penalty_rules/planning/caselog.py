@@ -7,19 +7,23 @@ Columns: ``date`` (decision date), ``provision`` (any citation form), ``offender
 
 from __future__ import annotations
 
-import csv
-import json
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
+from .. import inputs
+from ..catalog.catalog import Catalog
+from ..citations.parse import parse_citation
 from ..errors import PenaltyRulesError
+from ..models.case import error_path, validation_reason
 from ..models.log import LogEntry
 
 REQUIRED = ("date", "provision", "offender_kind", "amount")
 OPTIONAL = ("sector", "offender_id", "quantity", "goods_value", "ended_on")
+NUMBERS = ("amount", "quantity", "goods_value")
 
 
 class CaseLogError(PenaltyRulesError, ValueError):
@@ -30,55 +34,80 @@ class CaseLogError(PenaltyRulesError, ValueError):
         super().__init__(f"{where}: {field}: {reason}" if field else f"{where}: {reason}")
 
 
-def _clean(row: dict[str, Any]) -> dict[str, Any]:
+_NUMBER = re.compile(r"[0-9]+(?:_[0-9]{3})*")
+
+
+def _clean(path: str, n: int, row: dict[str, Any], from_csv: bool) -> dict[str, Any]:
+    """Drop empty cells; in a CSV row, read the number columns as whole numbers."""
     out: dict[str, Any] = {}
     for key, value in row.items():
         if isinstance(value, str):
             value = value.strip()
             if value == "":
                 continue
-            if key in ("amount", "quantity", "goods_value"):
-                if not value.replace("_", "").isdigit():
-                    out[key] = value  # let validation explain
-                    continue
-                value = int(value.replace("_", ""))
+            if from_csv and key in NUMBERS:
+                if not _NUMBER.fullmatch(value):
+                    raise CaseLogError(path, n, key, f"{value[:40]!r} is not a whole number "
+                                       "(digits only, e.g. 11250000)")
+                if len(value) > 20:
+                    raise CaseLogError(path, n, key, f"a number of {len(value)} digits is "
+                                       "above every maximum")
+                value = int(value)
         out[key] = value
     return out
 
 
-def _entries(path: str, rows: Iterable[dict[str, Any]], first_row: int) -> list[LogEntry]:
+def _entries(path: str, rows: Iterable[tuple[int, dict[str, Any]]], from_csv: bool) -> list[LogEntry]:
     entries = []
-    for n, row in enumerate(rows, first_row):
+    for n, row in rows:
         unknown = sorted(set(row) - set(REQUIRED) - set(OPTIONAL))
         if unknown:
             raise CaseLogError(path, n, unknown[0], "unknown column")
         try:
-            entries.append(LogEntry.model_validate(_clean(row)))
+            entries.append(LogEntry.model_validate(_clean(path, n, row, from_csv) | {"row": n}))
         except ValidationError as exc:
             err = exc.errors()[0]
-            field = ".".join(str(p) for p in err["loc"]) or "row"
-            reason = "required field is missing" if err["type"] == "missing" else err["msg"]
-            raise CaseLogError(path, n, field, reason) from None
+            raise CaseLogError(path, n, error_path(err["loc"]), validation_reason(err)) from None
     return entries
 
 
 def load_case_log(path: str | Path) -> list[LogEntry]:
-    """Read a CSV or JSON case log; :class:`CaseLogError` names what is wrong."""
+    """Read a CSV or JSON case log; :class:`CaseLogError` names what is wrong.
+
+    The file is read with the checks of :mod:`penalty_rules.inputs` (regular file, size,
+    UTF-8 with or without a byte-order mark, JSON depth and duplicate keys, duplicate CSV
+    columns), which raise :class:`~penalty_rules.errors.InputFileError`.
+    """
     p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise CaseLogError(str(p), None, "", f"cannot read file: {exc.strerror}") from None
+    text = inputs.read_text(p)
     if p.suffix.lower() == ".json":
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise CaseLogError(str(p), None, "", f"not valid JSON: {exc.msg}") from None
+        data = inputs.parse_json(text, str(p))
         if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
             raise CaseLogError(str(p), None, "", "a JSON case log is a list of objects")
-        return _entries(str(p), data, 1)
-    reader = csv.DictReader(text.splitlines())
-    missing = [c for c in REQUIRED if c not in (reader.fieldnames or [])]
+        return _entries(str(p), enumerate(data, 1), from_csv=False)
+    header, rows = inputs.csv_rows(text, str(p))
+    missing = [c for c in REQUIRED if c not in header]
     if missing:
-        raise CaseLogError(str(p), None, missing[0], "required column is missing")
-    return _entries(str(p), reader, 2)
+        raise CaseLogError(str(p), None, missing[0], "required column is missing "
+                           f"(columns found: {', '.join(header) or 'none'})")
+    return _entries(str(p), rows, from_csv=True)
+
+
+def check_sectors(entries: Iterable[LogEntry], catalog: Catalog, path: str = "log") -> None:
+    """Refuse a sector code the catalog does not know (a typo would count as a new sector)."""
+    known = catalog.sectors
+    for entry in entries:
+        if entry.sector is not None and entry.sector not in known:
+            raise CaseLogError(path, entry.row, "sector", f"unknown sector {entry.sector[:40]!r}; "
+                               f"known: {', '.join(sorted(known))}")
+
+
+def unreadable_rows(entries: Iterable[LogEntry], catalog: Catalog) -> list[str]:
+    """One line per row whose citation cannot be read or found in ``catalog``."""
+    problems = []
+    for i, entry in enumerate(entries, 1):
+        try:
+            catalog.find(parse_citation(entry.provision))
+        except PenaltyRulesError as exc:
+            problems.append(f"row {entry.row or i}: {exc}")
+    return problems

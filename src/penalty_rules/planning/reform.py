@@ -21,13 +21,15 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import Field, ValidationError, model_validator
+from pydantic import Field, StrictInt, ValidationError, model_validator
 
+from .. import inputs
 from ..audit.indices import economic_series
 from ..catalog.catalog import Catalog, provision_key
 from ..citations.parse import parse_citation
 from ..engine.assess import assess
 from ..errors import CatalogError, PenaltyRulesError
+from ..models.case import MAX_MONEY, error_path, validation_reason
 from ..models.common import Frozen
 from ..models.log import LogEntry
 from ..models.provision import FineFrame, PerUnitFine, Provision
@@ -39,10 +41,11 @@ STEP = Decimal(1000)
 class Change(Frozen):
     """One proposed change to a provision's frame."""
 
-    provision: str
-    percent: Decimal | None = None
-    min: int | None = Field(default=None, ge=0)
-    max: int | None = Field(default=None, ge=0)
+    provision: str = Field(min_length=1, max_length=1000)
+    percent: Decimal | None = Field(default=None, gt=-100, le=1000, allow_inf_nan=False,
+                                    description="above -100 (a cut to nothing) and at most 1000")
+    min: StrictInt | None = Field(default=None, ge=0, le=MAX_MONEY)
+    max: StrictInt | None = Field(default=None, ge=0, le=MAX_MONEY)
     index_to_cpi: bool = False
     note: str | None = None
 
@@ -70,18 +73,21 @@ class ChangeFile(Frozen):
 def load_changes(path: str | Path) -> ChangeFile:
     """Read a change file; :class:`CatalogError` names the file, field and reason."""
     p = Path(path)
+    text = inputs.read_text(p)
     try:
-        data = tomllib.loads(p.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise CatalogError(str(p), "", f"cannot read file: {exc.strerror}") from None
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise CatalogError(str(p), "", f"not valid TOML: {exc}") from None
+    except RecursionError:
+        raise CatalogError(str(p), "", "not valid TOML: nested too deeply") from None
+    except ValueError:  # tomllib's int() on a number above Python's 4,300-digit limit
+        raise CatalogError(str(p), "", "not valid TOML: a number is too long "
+                           f"(more than {inputs.MAX_DIGITS} digits)") from None
     try:
         return ChangeFile.model_validate(data)
     except ValidationError as exc:
         err = exc.errors()[0]
-        raise CatalogError(str(p), ".".join(str(x) for x in err["loc"]),
-                           err["msg"].removeprefix("Value error, ")) from None
+        raise CatalogError(str(p), error_path(err["loc"]), validation_reason(err)) from None
 
 
 def _scale(amount: int, factor: Decimal) -> int:
@@ -131,6 +137,10 @@ def apply_changes(catalog: Catalog, changes: ChangeFile, as_of: date) -> tuple[C
         if change.percent is not None:
             factor = 1 + change.percent / 100
         elif change.index_to_cpi:
+            if series.cpi_year_on(as_of) < series.first_cpi_year:
+                raise CatalogError("change file", f"change[{i}].index_to_cpi",
+                                   f"no consumer price index before {as_of.isoformat()}: the series "
+                                   f"covers {series.first_cpi_year}-{series.latest_cpi_year}")
             version = provision.version_on(as_of) or provision.versions[-1]
             since = catalog.fine_set_since(provision, version)
             factor = series.price_level(series.cpi_year_on(as_of)) / series.price_level(
@@ -205,7 +215,7 @@ def what_if(log: Sequence[LogEntry], catalog: Catalog, changes: ChangeFile,
             before = assess(_case(entry), catalog).violations[0]
             after = assess(_case(entry), reformed).violations[0]
         except PenaltyRulesError as exc:
-            skipped.append(f"row {row}: {exc}")
+            skipped.append(f"row {entry.row or row}: {exc}")
             continue
         for bucket in (sectors[before.sector], provisions[before.provision.clause_level().format()]):
             bucket[0] += 1

@@ -19,6 +19,7 @@ from ..catalog.catalog import Catalog
 from ..catalog.loader import bundled_catalog
 from ..citations.parse import parse_citation
 from ..errors import CaseError, PenaltyRulesError
+from ..models.case import MAX_YEAR, MIN_YEAR
 from ..models.common import Frozen
 from ..models.log import LogEntry
 
@@ -58,8 +59,15 @@ def _round(value: Decimal) -> int:
 
 
 def sector_of(entry: LogEntry, catalog: Catalog, row: int) -> str:
-    """The entry's sector, from the log or from the cited provision."""
+    """The entry's sector, from the log or from the cited provision.
+
+    A sector code the catalog does not know is refused (a typo would count as a new sector).
+    """
+    row = entry.row or row
     if entry.sector:
+        if entry.sector not in catalog.sectors:
+            raise CaseError(f"log row {row}.sector", f"unknown sector {entry.sector[:40]!r}; known: "
+                            f"{', '.join(sorted(catalog.sectors))}")
         return entry.sector
     try:
         return catalog.find(parse_citation(entry.provision))[0].sector
@@ -79,8 +87,10 @@ def compute_targets(log: Sequence[LogEntry], year: int, growth: Decimal = DEFAUL
 
     ``as_of`` defaults to the last decision of ``year`` in the log (1 January if none).
     """
-    if growth <= -1:
-        raise CaseError("growth", "a growth rate must be above -100 %")
+    if not growth.is_finite() or growth <= -1:
+        raise CaseError("growth", "a growth rate must be a finite number above -100 %")
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise CaseError("year", f"{year} is not a year from {MIN_YEAR} to {MAX_YEAR}")
     catalog = catalog or bundled_catalog()
     in_year = [e for e in log if e.date.year == year]
     day = as_of or (max(e.date for e in in_year) if in_year else date(year, 1, 1))
