@@ -184,3 +184,23 @@ def test_circumstances_are_named_with_their_basis() -> None:
                for c in (*first.aggravating, *second.mitigating))
     text = decision_markdown(draft)
     assert "Tình tiết tăng nặng: " in text and "Tình tiết giảm nhẹ: " in text
+
+
+def test_decision_output_never_overwrites_nor_follows_links(tmp_path: Path,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    from penalty_rules.cli import main
+
+    case = str(CASES / "sim-shop-2026.json")
+    target = tmp_path / "draft.md"
+    assert main(["decision", case, "--output", str(target)]) == 0
+    first = target.read_text(encoding="utf-8")
+    assert main(["decision", case, "--output", str(target)]) == 2
+    assert "add --force" in capsys.readouterr().err
+    assert main(["decision", case, "--output", str(target), "--force"]) == 0
+    assert target.read_text(encoding="utf-8") == first
+    secret = tmp_path / "secret.txt"
+    secret.write_text("keep", encoding="utf-8")
+    (tmp_path / "link.md").symlink_to(secret)
+    assert main(["propose", "174/2026/NĐ-CP", "--as-of", "2026-12-02", "--output",
+                 str(tmp_path / "link.md"), "--force"]) == 2
+    assert secret.read_text(encoding="utf-8") == "keep"

@@ -142,6 +142,7 @@ def _parser() -> argparse.ArgumentParser:
                    help="decision date when the case gives none (default: the system date)")
     p.add_argument("--output", default=None, metavar="FILE",
                    help="write the draft to FILE instead of standard output")
+    p.add_argument("--force", action="store_true", help="replace an existing --output file")
     p = sub.add_parser("serve", parents=[base],
                        help="run the REST service (optional extra penalty_rules[service])")
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
@@ -191,7 +192,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--log", default=None, metavar="LOG", help="case log (CSV or JSON)")
     p.add_argument("--chart", default=None, metavar="FILE.svg",
                    help="also write the erosion chart (SVG) and link it from Markdown")
-    p.add_argument("--force", action="store_true", help="replace an existing --chart file")
+    p.add_argument("--force", action="store_true",
+                   help="replace an existing --chart or --output file")
     p = sub.add_parser("propose", parents=[base],
                        help="draft an amendment proposal for one decree from the audit")
     p.add_argument("decree", help="the decree's number, e.g. 174/2026/NĐ-CP")
@@ -202,6 +204,7 @@ def _parser() -> argparse.ArgumentParser:
                         "penalty_rules[docx])")
     p.add_argument("--output", default=None, metavar="FILE",
                    help="write the draft to FILE instead of standard output")
+    p.add_argument("--force", action="store_true", help="replace an existing --output file")
     p = sub.add_parser("targets", parents=[common], help="yearly targets from a case log")
     p.add_argument("log", help="case log (CSV or JSON)")
     p.add_argument("--year", type=_year_arg, required=True,
@@ -385,6 +388,16 @@ def _run(args: argparse.Namespace, catalog: Catalog) -> int:
     raise AssertionError(args.command)
 
 
+def _deliver(args: argparse.Namespace, text: str) -> int:
+    """``text`` to ``--output`` (a new file, never through a symbolic link; ``--force``
+    replaces one) or to standard output."""
+    if args.output:
+        inputs.write_output(args.output, text, force=args.force)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
 def _decision(args: argparse.Namespace, catalog: Catalog) -> int:
     data = _read_case(args.case)
     if not isinstance(data, dict):
@@ -394,6 +407,7 @@ def _decision(args: argparse.Namespace, catalog: Catalog) -> int:
     if args.format == "docx":
         if not args.output:
             raise CaseError("output", "--format docx writes a binary file: give --output FILE.docx")
+        inputs.check_output(args.output, force=args.force)
         decision_docx(draft, args.output, args.lang)
         return 0
     if args.format == "json":
@@ -401,11 +415,7 @@ def _decision(args: argparse.Namespace, catalog: Catalog) -> int:
                           indent=2) + "\n"
     else:
         text = decision_markdown(draft, args.lang)
-    if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
-    else:
-        sys.stdout.write(text)
-    return 0
+    return _deliver(args, text)
 
 
 def _sector_provisions(catalog: Catalog, sector: str, document: str | None) -> list[Provision]:
@@ -440,6 +450,7 @@ def _audit(args: argparse.Namespace, catalog: Catalog) -> int:
     if fmt == "xlsx":
         if not args.output:
             raise CaseError("output", "--format xlsx writes a binary file: give --output FILE.xlsx")
+        inputs.check_output(args.output, force=args.force)
         report_xlsx(report, args.output, args.lang)
         return 0
     if fmt == "json":
@@ -453,11 +464,7 @@ def _audit(args: argparse.Namespace, catalog: Catalog) -> int:
         text = report_csv(report, args.lang, args.table)
     else:
         text = report_text(report, args.lang)
-    if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
-    else:
-        sys.stdout.write(text)
-    return 0
+    return _deliver(args, text)
 
 
 def _propose(args: argparse.Namespace, catalog: Catalog) -> int:
@@ -465,14 +472,11 @@ def _propose(args: argparse.Namespace, catalog: Catalog) -> int:
     if args.format == "docx":
         if not args.output:
             raise CaseError("output", "--format docx writes a binary file: give --output FILE.docx")
+        inputs.check_output(args.output, force=args.force)
         proposal_docx(draft, args.output, args.lang)
         return 0
     text = proposal_csv(draft, args.lang) if args.format == "csv" else proposal_markdown(draft, args.lang)
-    if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
-    else:
-        sys.stdout.write(text)
-    return 0
+    return _deliver(args, text)
 
 
 def _ingest(args: argparse.Namespace) -> int:
