@@ -113,10 +113,12 @@ def test_time_barred_acts_are_left_out() -> None:
     assert info.value.field == "violations" and "time-barred" in info.value.reason
 
 
-def test_json_is_the_model_serialisation() -> None:
+def test_json_is_the_decision_envelope() -> None:
     draft = draft_decision(assess(_case(_act(SIM, "2026-08-01", "2026-08-01", "2026-08-20"))))
-    data = decision_json(draft)
-    assert data["schema_version"] == 1 and data["draft"] is True
+    out = decision_json(draft)
+    assert out["schema_version"] == 2 and out["kind"] == "decision"
+    assert out["generator"]["library"] == "penalty_rules"
+    data = out["data"]
     assert data["total_words"] == draft.total_words
     assert data["acts"][0]["provision"]["article"] == "34"
     assert data["form"]["provenance"]["status"] == "CONFIRMED-secondary"

@@ -70,11 +70,11 @@ from ..models.decision import (
 from ..models.document import DocumentNumber
 from .audit import OptionalDependencyMissing
 from .formatting import citation_text, long_date, money
+from .schemas import envelope
 from .words import amount_in_words
 
 __all__ = ["decision_docx", "decision_json", "decision_markdown", "draft_decision"]
 
-SCHEMA_VERSION = 1
 _VERIFIED = date(2026, 12, 2)
 _LAW = "15/2012/QH13"
 
@@ -325,9 +325,13 @@ def _notices(a: Assessment, signer: Signer, excluded: list[ExcludedAct], total: 
 
 # -- rendering -------------------------------------------------------------------------------
 
-def decision_json(draft: DecisionDraft) -> dict[str, Any]:
-    """The draft as JSON: the model's own serialisation with a schema version."""
-    return {"schema_version": SCHEMA_VERSION, "draft": True, **draft.model_dump(mode="json")}
+def decision_json(draft: DecisionDraft, catalog: Catalog | None = None) -> dict[str, Any]:
+    """The draft in the JSON contract: the ``decision`` envelope, as ``decision --format json`` prints.
+
+    ``data`` is the model's own serialisation; ``generator`` names the library version and the
+    fingerprint of ``catalog`` (the bundled catalog when none is given).
+    """
+    return envelope("decision", draft, catalog=catalog if catalog is not None else bundled_catalog())
 
 
 _T = {
