@@ -17,7 +17,7 @@ An error in any stage names the violation's field path once (``violations[0].qua
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -25,9 +25,10 @@ from ..catalog.catalog import Catalog
 from ..catalog.loader import bundled_catalog
 from ..clock import vietnam_today
 from ..errors import CaseError
-from ..models.assessment import Assessment, TraceStep, ViolationAssessment
+from ..models.assessment import AppliedMeasure, Assessment, TraceStep, ViolationAssessment
 from ..models.case import Case, ViolationFact, parse_case_data
 from ..models.citation import Citation
+from ..models.common import Localized
 from ..models.document import DocumentNumber
 from ..models.offender import FineBase, OffenderKind
 from ..models.provision import Provision, ProvisionVersion
@@ -40,7 +41,8 @@ from .limitation import limitation
 from .measures import applied_measures
 from .resolve import resolve
 from .timing import choose
-from .trace import flags_of, step
+from .memo import remember, table
+from .trace import built, flags_of, step
 
 
 def parse_case(data: Mapping[str, Any]) -> Case:
@@ -86,6 +88,53 @@ def _applied_steps(provision: Provision, version: ProvisionVersion, applied: Cit
     return steps
 
 
+@dataclass(frozen=True)
+class _Applied:
+    """What the wording applied at a point gives, whatever the case: the citation applied,
+    the act's label, the version's own flags and trace steps."""
+
+    provision: Provision
+    version: ProvisionVersion
+    citation: Citation
+    act: Localized | None
+    flags: tuple[str, ...]
+    steps: tuple[TraceStep, ...]
+
+
+def _applied(v: Violation, provision: Provision, version: ProvisionVersion, point: str | None,
+             band_point: str | None) -> _Applied:
+    """The :class:`_Applied` of a wording at a point, kept per catalog."""
+    memo = table(v.catalog, "applied")
+    key = (id(provision), id(version), point, band_point)
+    known: _Applied | None = memo.get(key)
+    if known is not None and known.provision is provision and known.version is version:
+        return known
+    applied = Citation(article=provision.article, clause=provision.clause,
+                       point=point or band_point, document=provision.document,
+                       amended_by=version.amended_by)
+    found = _Applied(provision, version, applied, label_of(provision, point),
+                     flags_of(version.provenance) + (("CAVEAT",) if provision.caveats else ()),
+                     tuple(_applied_steps(provision, version, applied, v)))
+    return remember(memo, key, found)  # type: ignore[no-any-return]
+
+
+def _measures(v: Violation, version: ProvisionVersion, point: str | None,
+              band_point: str | None) -> tuple[tuple[AppliedMeasure, ...],
+                                               tuple[AppliedMeasure, ...]]:
+    """The additional sanctions and remedial measures of a wording for the act, kept per
+    catalog on the wording, the point, the band and the quantity."""
+    quantity = v.fact.quantity
+    memo = table(v.catalog, "measures")
+    key = (id(version), point, band_point, quantity)
+    known = memo.get(key)
+    if known is not None and known[0] is version:
+        return known[1]  # type: ignore[no-any-return]
+    found = (applied_measures(version.additional_sanctions, point, band_point, quantity),
+             applied_measures(version.remedial_measures, point, band_point, quantity))
+    remember(memo, key, (version, found))
+    return found
+
+
 def _collect_flags(first: tuple[str, ...], steps: list[TraceStep]) -> tuple[str, ...]:
     flags = list(first)
     for s in steps:
@@ -104,14 +153,11 @@ def assess_violation(v: Violation, default_document: DocumentNumber | None = Non
     choice, frame, lenient_steps = apply_lenient(v, res, choice, frame)
     provision, version, point = choice.provision, choice.version, choice.point
     band_point = frame.band.point if frame.band else None
-    applied = Citation(article=provision.article, clause=provision.clause,
-                       point=point or band_point, document=provision.document,
-                       amended_by=version.amended_by)
+    fixed = _applied(v, provision, version, point, band_point)
+    applied = fixed.citation
     amount = specific(v, provision, applied, frame, choice.day, provision.elements)
     lim = limitation(v, applied, provision.sector, choice.day)
-    quantity = v.fact.quantity
-    sanctions = applied_measures(version.additional_sanctions, point, band_point, quantity)
-    remedies = applied_measures(version.remedial_measures, point, band_point, quantity)
+    sanctions, remedies = _measures(v, version, point, band_point)
     barred_steps: list[TraceStep] = []
     if lim.time_barred:
         # Past the limitation period nothing is sanctioned: no fine, no additional sanction.
@@ -125,14 +171,13 @@ def assess_violation(v: Violation, default_document: DocumentNumber | None = Non
                 "limitation.effect", "limitation.remedies_remain",
                 remains.citation if remains else None,
                 flags=flags_of(remains.provenance) if remains else ("NO BASIS RECORDED",)))
-    steps = [*res.steps, *choice.steps, *lenient_steps,
-             *_applied_steps(provision, version, applied, v), *frame.steps, *amount.steps,
-             *lim.steps, *barred_steps]
-    flags = _collect_flags(flags_of(version.provenance) + (("CAVEAT",) if provision.caveats
-                                                           else ()), steps)
-    result = ViolationAssessment(
+    steps = [*res.steps, *choice.steps, *lenient_steps, *fixed.steps, *frame.steps,
+             *amount.steps, *lim.steps, *barred_steps]
+    flags = _collect_flags(fixed.flags, steps)
+    result = built(
+        ViolationAssessment,
         index=v.index, provision=applied, document=provision.document, label=provision.label,
-        act=label_of(provision, point), sector=provision.sector,
+        act=fixed.act, sector=provision.sector,
         warning_possible=frame.warning, warning_imposed=frame.range is None,
         fine_min=frame.min, fine_max=frame.max,
         fine=amount.total, fine_per_act=amount.per_act, fine_interval=amount.interval,
@@ -205,8 +250,8 @@ def assess(case: Case | Mapping[str, Any], catalog: Catalog | None = None, *,
         for f in r.flags:
             if f not in flags:
                 flags.append(f)
-    return Assessment(
-        offender=case.offender, fined_as=fined_as.value, decided_on=decided_on,
+    return built(
+        Assessment, offender=case.offender, fined_as=fined_as.value, decided_on=decided_on,
         violations=tuple(results), total_fine=total, competent=officials,
         trace=tuple(case_steps), flags=tuple(flags),
     )

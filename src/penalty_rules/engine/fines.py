@@ -25,6 +25,7 @@ from ..models.provision import Provision
 from ..models.rules import FineScheme, SchemeKind
 from .circumstances import circumstance_codes
 from .context import Violation
+from .memo import law_epoch, remember, table
 from .frames import Frame
 from .trace import flags_of, step
 
@@ -152,7 +153,27 @@ def specific(v: Violation, provision: Provision, applied: Citation, frame: Frame
 
     ``elements`` are circumstance codes that are elements of the offence itself: they
     are not counted as aggravating (the ``element_not_aggravating`` principle).
+
+    The answer depends on the clause, the citation applied, the frame, the circumstances
+    and times named, whether the act is fined once, and the rules in force on the decision
+    date (principles and schemes, by epoch): it is kept per catalog on exactly those.
+    Errors (an unknown circumstance) are not kept.
     """
+    fact = v.fact
+    once_basis = fined_once(v, applied, day)
+    memo = table(v.catalog, "specific")
+    key = (id(provision), applied, frame.range, elements, fact.mitigating, fact.aggravating,
+           fact.times, once_basis, law_epoch(v.catalog, v.decided_on))
+    known = memo.get(key)
+    if known is not None and known[0] is provision:
+        return known[1]  # type: ignore[no-any-return]
+    found = _specific(v, provision, applied, frame, once_basis, elements)
+    remember(memo, key, (provision, found))
+    return found
+
+
+def _specific(v: Violation, provision: Provision, applied: Citation, frame: Frame,
+              once_basis: Citation | None, elements: tuple[str, ...]) -> SpecificFine:
     fact = v.fact
     catalog = v.catalog
     steps: list[TraceStep] = []
@@ -165,7 +186,6 @@ def specific(v: Violation, provision: Provision, applied: Citation, frame: Frame
         steps.append(step("fine.circumstances", "fine.element_not_aggravating",
                           v.basis("element_not_aggravating"), applied,
                           circumstance=catalog.circumstances[code].label))
-    once_basis = fined_once(v, applied, day)
     times = fact.times
     if times > 1 and once_basis is not None:
         steps.append(step("fine.repeat", "fine.fined_once", once_basis, v.basis("several_acts")))
