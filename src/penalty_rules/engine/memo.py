@@ -33,13 +33,10 @@ _TABLES = "_stage_memos"
 
 def table(catalog: Catalog, name: str) -> dict[Any, Any]:
     """The memo table ``name`` of ``catalog`` (created empty on first use)."""
-    tables: dict[str, dict[Any, Any]] | None = catalog.__dict__.get(_TABLES)
-    if tables is None:
-        tables = catalog.__dict__.setdefault(_TABLES, {})
-    found = tables.get(name)
-    if found is None:
-        found = tables.setdefault(name, {})
-    return found
+    try:
+        return catalog.__dict__[_TABLES][name]  # type: ignore[no-any-return]
+    except KeyError:
+        return catalog.__dict__.setdefault(_TABLES, {}).setdefault(name, {})  # type: ignore[no-any-return]
 
 
 def remember(memo: dict[Any, Any], key: Any, value: Any) -> Any:
@@ -72,8 +69,9 @@ def _law_starts(catalog: Catalog) -> tuple[date, ...]:
 
 def law_epoch(catalog: Catalog, day: date) -> int:
     """The epoch of ``day`` for the catalog's general timelines (see the module docstring)."""
-    starts: tuple[date, ...] | None = catalog.__dict__.get("_law_starts")
-    if starts is None:
+    try:
+        starts: tuple[date, ...] = catalog.__dict__["_law_starts"]
+    except KeyError:
         starts = catalog.__dict__.setdefault("_law_starts", _law_starts(catalog))
     return bisect.bisect_right(starts, day)
 

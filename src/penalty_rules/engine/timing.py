@@ -162,7 +162,7 @@ def quantity_redirect(v: Violation, provision: Provision, version: ProvisionVers
         target = fine.beyond
         if target is None:
             raise CaseError("quantity", f"{q} is above the {fine.quantity_to} that "
-                            f"{provision.citation} covers")
+                            f"{catalog.citation_of(provision)} covers")
     elif isinstance(fine, BandedFine) and fine.criterion == "quantity" and q < fine.bands[0].from_:
         message = "version.redirect_quantity_below"
         for other in catalog.provisions_of(provision.document):
@@ -170,8 +170,8 @@ def quantity_redirect(v: Violation, provision: Provision, version: ProvisionVers
             ofine = other_version.fine if other_version else None
             if (isinstance(ofine, FineFrame | PerUnitFine) and ofine.beyond is not None
                     and ofine.beyond.with_document(other.document).clause_level()
-                    == provision.citation):
-                target = other.citation
+                    == catalog.citation_of(provision)):
+                target = catalog.citation_of(other)
                 break
     if target is None:
         return None
@@ -179,11 +179,13 @@ def quantity_redirect(v: Violation, provision: Provision, version: ProvisionVers
     moved = catalog.provisions.get((str(target.document), target.article, target.clause))
     if moved is None:
         raise ProvisionNotFound(target.format(), catalog.suggest(target),
-                                f"named by {provision.citation} for larger quantities")
+                                f"named by {catalog.citation_of(provision)} for larger "
+                                "quantities")
     moved_version = catalog.version_in_force(moved, day)
     if moved_version is None:
         return None
+    source, moved_to = catalog.citation_of(provision), catalog.citation_of(moved)
     return moved, moved_version, [
-        step("version.redirect", message, provision.citation, moved.citation, quantity=q,
-             source=provision.citation, target=moved.citation)
+        step("version.redirect", message, source, moved_to, quantity=q,
+             source=source, target=moved_to)
     ]
