@@ -41,7 +41,7 @@ from .limitation import limitation
 from .measures import applied_measures
 from .resolve import resolve
 from .timing import choose
-from .memo import remember, table
+from .memo import principles_on, remember, shared, table
 from .trace import built, flags_of, step
 
 
@@ -217,7 +217,9 @@ def assess(case: Case | Mapping[str, Any], catalog: Catalog | None = None, *,
             raise CaseError(f"violations[{i}].detected_on",
                             f"{fact.detected_on} is after the decision date {decided_on}")
     fined_as, case_steps = _fined_as(catalog, case.offender.kind)
-    case_steps.insert(0, step("case.decided_on", "case.decided_on", day=decided_on))
+    case_steps.insert(0, shared(catalog, ("case.decided_on", decided_on), (),
+                                lambda: step("case.decided_on", "case.decided_on",
+                                             day=decided_on)))
     if catalog.overrides:
         case_steps.append(step("provenance", "provenance.user_overrides", flags=("USER DATA",),
                                overrides="; ".join(catalog.overrides)))
@@ -240,9 +242,10 @@ def assess(case: Case | Mapping[str, Any], catalog: Catalog | None = None, *,
             case_steps.append(step("case.total", "case.barred_excluded", index=r.index + 1))
         elif r.fine is not None:
             total += r.fine
-    several = catalog.principle("several_acts", decided_on)
-    case_steps.append(step("case.total", "case.total", several.citation if several else None,
-                           total_vnd=total))
+    several = principles_on(catalog, decided_on).get("several_acts")
+    basis = several[1] if several else None
+    case_steps.append(shared(catalog, ("case.total", id(basis), total), (basis,),
+                             lambda: step("case.total", "case.total", basis, total_vnd=total)))
     officials, competence_steps = competent(catalog, needs, fined_as, decided_on)
     case_steps += competence_steps
     flags: list[str] = ["USER DATA"] if catalog.overrides else []

@@ -11,7 +11,7 @@ from ..models.assessment import TraceStep
 from ..models.citation import Citation
 from ..models.timeline import add_years
 from .context import Violation
-from .memo import law_epoch, remember, table
+from .memo import law_epoch, remember, shared, table
 from .trace import flags_of, step
 
 __all__ = ["Limitation", "add_years", "limitation"]
@@ -81,11 +81,18 @@ def limitation(v: Violation, citation: Citation, sector: str, reference: date) -
     except (ValueError, OverflowError):
         raise CaseError("detected_on", f"{start.isoformat()} + {years} years is past the last "
                         "date the calendar can hold") from None
-    barred = v.decided_on > expires
-    steps = [
-        step("limitation.period", "limitation.period", basis, v.basis("ended_or_ongoing"),
-             flags=flags, years=years, start=start, expires=expires),
-        step("limitation.check", "limitation.barred" if barred else "limitation.open", basis,
-             day=v.decided_on),
-    ]
-    return Limitation(years, start, expires, barred, tuple(steps))
+    decided_on = v.decided_on
+    barred = decided_on > expires
+    counted = v.basis("ended_or_ongoing")
+
+    def make() -> tuple[TraceStep, ...]:
+        return (
+            step("limitation.period", "limitation.period", basis, counted,
+                 flags=flags, years=years, start=start, expires=expires),
+            step("limitation.check", "limitation.barred" if barred else "limitation.open",
+                 basis, day=decided_on),
+        )
+
+    steps = shared(catalog, ("limitation", id(basis), id(counted), flags, years, start, expires,
+                             decided_on), (basis, counted), make)
+    return Limitation(years, start, expires, barred, steps)

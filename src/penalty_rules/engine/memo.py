@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import bisect
 from datetime import date
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from ..catalog.catalog import Catalog
 
@@ -29,6 +30,7 @@ from ..catalog.catalog import Catalog
 LIMIT = 16_384
 
 _TABLES = "_stage_memos"
+_T = TypeVar("_T")
 
 
 def table(catalog: Catalog, name: str) -> dict[Any, Any]:
@@ -44,6 +46,24 @@ def remember(memo: dict[Any, Any], key: Any, value: Any) -> Any:
     if len(memo) >= LIMIT:
         memo.clear()
     memo[key] = value
+    return value
+
+
+def shared(catalog: Catalog, key: tuple[Any, ...], refs: tuple[object, ...],
+           make: Callable[[], _T]) -> _T:
+    """One immutable value (trace steps) for every assessment that would build it alike.
+
+    ``key`` holds the values the result shows, with the catalog objects it cites by
+    identity (``id``); ``refs`` are those objects, kept with the value so that an
+    identity is never mistaken for another's. A long case log repeats the same dates:
+    its steps are then shared instead of built again for each act.
+    """
+    memo = table(catalog, "steps")
+    known = memo.get(key)
+    if known is not None and known[0] == refs:  # the same objects (or equal ones)
+        return known[1]  # type: ignore[no-any-return]
+    value = make()
+    remember(memo, key, (refs, value))
     return value
 
 

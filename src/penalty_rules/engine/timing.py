@@ -21,7 +21,7 @@ from ..models.fine import BandedFine, FineFrame, PerUnitFine
 from ..models.provision import Provision, ProvisionVersion
 from ..models.rules import TransitionRule
 from .context import Violation
-from .memo import remember, table
+from .memo import remember, shared, table
 from .resolve import Resolution, lineage_of, same_clause
 from .trace import step
 
@@ -64,11 +64,11 @@ def reference_day(v: Violation, lineage: tuple[Provision, ...]) -> tuple[date, l
     fact = v.fact
     basis = v.basis("applicable_rule")
     if fact.ongoing_at_detection or fact.ended_on is None:
-        day = fact.detected_on
-        steps = [step("time.reference", "time.ongoing", basis, day=day)]
+        day, message = fact.detected_on, "time.ongoing"
     else:
-        day = fact.ended_on
-        steps = [step("time.reference", "time.ended", basis, day=day)]
+        day, message = fact.ended_on, "time.ended"
+    steps = [shared(v.catalog, ("time.reference", message, id(basis), day), (basis,),
+                    lambda: step("time.reference", message, basis, day=day))]
     for key, start, transition in _transitions(v.catalog, lineage):
         if fact.committed_on >= start or start > v.decided_on:
             continue  # the act began under this decree, or the decree is later than the decision
@@ -95,7 +95,7 @@ def versions_listing(catalog: Catalog, lineage: tuple[Provision, ...]) -> list[s
     return out
 
 
-def _lineage_starts(catalog: Catalog, lineage: tuple[Provision, ...]) -> tuple[date, ...]:
+def lineage_starts(catalog: Catalog, lineage: tuple[Provision, ...]) -> tuple[date, ...]:
     """Every start date of the timelines of a lineage (kept per lineage of the catalog)."""
     memo = table(catalog, "lineage_starts")
     found = memo.get(id(lineage))
@@ -115,7 +115,7 @@ def choose_at(catalog: Catalog, lineage: tuple[Provision, ...], day: date,
     wording, so the answer is kept per lineage and interval (errors are not kept).
     """
     memo = table(catalog, "choose_at")
-    key = (id(lineage), bisect.bisect_right(_lineage_starts(catalog, lineage), day))
+    key = (id(lineage), bisect.bisect_right(lineage_starts(catalog, lineage), day))
     known = memo.get(key)
     if known is not None and known[0] is lineage:
         return known[1]  # type: ignore[no-any-return]
