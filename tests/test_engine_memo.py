@@ -63,24 +63,26 @@ def _answer(case: dict[str, Any], catalog: Catalog) -> tuple[str, str]:
         return type(exc).__name__, str(exc)
 
 
-def _shifted(case: dict[str, Any], days: int) -> dict[str, Any]:
+def _shifted(case: dict[str, Any], days: int, acts_too: bool) -> dict[str, Any]:
     def move(value: str | None) -> str | None:
         return None if value is None else (date.fromisoformat(value) + timedelta(days)).isoformat()
 
+    if not acts_too:
+        return {**case, "decided_on": move(case["decided_on"])}
     return {**case, "decided_on": move(case["decided_on"]),
             "violations": [{**f, "committed_on": move(f["committed_on"]),
                             "ended_on": move(f["ended_on"]), "detected_on": move(f["detected_on"])}
                            for f in case["violations"]]}
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(cases(), st.lists(st.integers(-90, 90), max_size=3))
-def test_a_remembered_answer_is_the_answer_worked_out_afresh(case: dict[str, Any],
-                                                            shifts: list[int]) -> None:
-    # Neighbouring cases (the same acts some days earlier or later) fill the memo first:
-    # an answer kept for one of their days must never be given for another.
-    for days in shifts:
-        _answer(_shifted(case, days), WARM)
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(cases(), st.lists(st.tuples(st.integers(-400, 400), st.booleans()), max_size=4))
+def test_a_remembered_answer_is_the_answer_worked_out_afresh(
+        case: dict[str, Any], shifts: list[tuple[int, bool]]) -> None:
+    # Neighbouring cases (the same acts some days earlier or later, or decided on another
+    # day) fill the memo first: an answer kept for their days must never be given for another.
+    for days, acts_too in shifts:
+        _answer(_shifted(case, days, acts_too), WARM)
     warm = _answer(case, WARM)
     again = _answer(case, WARM)
     memo.clear(COLD)

@@ -39,9 +39,9 @@ from .frames import Frame, label_of, offender_frame
 from .lenient import apply_lenient
 from .limitation import limitation
 from .measures import applied_measures
+from .memo import principles_on, remember, shared, table
 from .resolve import resolve
 from .timing import choose
-from .memo import principles_on, remember, shared, table
 from .trace import built, flags_of, step
 
 

@@ -25,8 +25,8 @@ from ..models.provision import Provision
 from ..models.rules import FineScheme, SchemeKind
 from .circumstances import circumstance_codes
 from .context import Violation
-from .memo import law_epoch, remember, table
 from .frames import Frame
+from .memo import law_epoch, remember, table
 from .trace import flags_of, step
 
 REPEATED = "repeated"

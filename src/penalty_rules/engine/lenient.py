@@ -16,8 +16,8 @@ from ..errors import CaseError
 from ..models.assessment import TraceStep
 from .context import Violation
 from .frames import Frame, offender_frame
-from .resolve import Resolution, same_clause
 from .memo import law_epoch, remember, table
+from .resolve import Resolution, same_clause
 from .timing import Choice, lineage_starts
 from .trace import step
 

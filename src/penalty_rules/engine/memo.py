@@ -20,8 +20,8 @@ user override) has its own, and they go when the catalog goes. Each table is bou
 from __future__ import annotations
 
 import bisect
-from datetime import date
 from collections.abc import Callable
+from datetime import date
 from typing import Any, TypeVar
 
 from ..catalog.catalog import Catalog

@@ -22,7 +22,7 @@ from ..models.provision import Provision, ProvisionVersion
 from ..models.rules import TransitionRule
 from .context import Violation
 from .memo import remember, shared, table
-from .resolve import Resolution, lineage_of, same_clause
+from .resolve import Resolution, same_clause
 from .trace import step
 
 
