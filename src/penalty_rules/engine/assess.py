@@ -135,6 +135,25 @@ def _measures(v: Violation, version: ProvisionVersion, point: str | None,
     return found
 
 
+def _barred_steps(v: Violation, lim_steps: tuple[TraceStep, ...],
+                  remedies: bool) -> tuple[TraceStep, ...]:
+    """What a time bar does to the act (shared by every act barred on the same basis)."""
+    basis = lim_steps[0].citations[0] if lim_steps and lim_steps[0].citations else None
+    remains = v.principle("time_barred_remedies") if remedies else None
+    remains_basis = v.basis("time_barred_remedies") if remains is not None else None
+
+    def make() -> tuple[TraceStep, ...]:
+        steps = [step("limitation.effect", "limitation.no_sanction", basis)]
+        if remedies:
+            steps.append(step(
+                "limitation.effect", "limitation.remedies_remain", remains_basis,
+                flags=flags_of(remains.provenance) if remains else ("NO BASIS RECORDED",)))
+        return tuple(steps)
+
+    return shared(v.catalog, ("limitation.effect", id(basis), remedies, id(remains)),
+                  (basis, remains), make)
+
+
 def _collect_flags(first: tuple[str, ...], steps: list[TraceStep]) -> tuple[str, ...]:
     flags = list(first)
     for s in steps:
@@ -158,19 +177,12 @@ def assess_violation(v: Violation, default_document: DocumentNumber | None = Non
     amount = specific(v, provision, applied, frame, choice.day, provision.elements)
     lim = limitation(v, applied, provision.sector, choice.day)
     sanctions, remedies = _measures(v, version, point, band_point)
-    barred_steps: list[TraceStep] = []
+    barred_steps: tuple[TraceStep, ...] = ()
     if lim.time_barred:
         # Past the limitation period nothing is sanctioned: no fine, no additional sanction.
         sanctions = ()
         amount = replace(amount, per_act=None, interval=None, total=None)
-        barred_steps.append(step("limitation.effect", "limitation.no_sanction",
-                                 *(s.citations[0] for s in lim.steps[:1] if s.citations)))
-        if remedies:
-            remains = v.principle("time_barred_remedies")
-            barred_steps.append(step(
-                "limitation.effect", "limitation.remedies_remain",
-                remains.citation if remains else None,
-                flags=flags_of(remains.provenance) if remains else ("NO BASIS RECORDED",)))
+        barred_steps = _barred_steps(v, lim.steps, bool(remedies))
     steps = [*res.steps, *choice.steps, *lenient_steps, *fixed.steps, *frame.steps,
              *amount.steps, *lim.steps, *barred_steps]
     flags = _collect_flags(fixed.flags, steps)

@@ -59,6 +59,13 @@ def _transitions(catalog: Catalog, lineage: tuple[Provision, ...],
     return tuple(out)
 
 
+def _shared_step(catalog: Catalog, message: str, citation: Citation,
+                 **params: date | str) -> TraceStep:
+    """A ``time.transition`` step, shared by every act that shows the same values."""
+    return shared(catalog, (message, id(citation), *params.items()), (citation,),
+                  lambda: step("time.transition", message, citation, flags=(), **params))
+
+
 def reference_day(v: Violation, lineage: tuple[Provision, ...]) -> tuple[date, list[TraceStep]]:
     """The day whose law governs the act, with the rule that says so."""
     fact = v.fact
@@ -73,15 +80,15 @@ def reference_day(v: Violation, lineage: tuple[Provision, ...]) -> tuple[date, l
         if fact.committed_on >= start or start > v.decided_on:
             continue  # the act began under this decree, or the decree is later than the decision
         if fact.ended_on is not None and fact.ended_on < start:
-            steps.append(step("time.transition", "time.transition_ended", transition.ended_before,
-                              effective=start, document=key,
-                              predecessor=str(transition.predecessor)))
+            steps.append(_shared_step(v.catalog, "time.transition_ended", transition.ended_before,
+                                      effective=start, document=key,
+                                      predecessor=str(transition.predecessor)))
         else:
             # Begun before the switch and still going on after it: the decree in force
             # when the act was detected applies, whichever that is.
             day = fact.detected_on
-            steps.append(step("time.transition", "time.transition_ongoing", transition.ongoing,
-                              effective=start, day=day))
+            steps.append(_shared_step(v.catalog, "time.transition_ongoing", transition.ongoing,
+                                      effective=start, day=day))
     return day, steps
 
 
