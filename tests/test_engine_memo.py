@@ -104,7 +104,7 @@ def test_two_catalogs_keep_their_own_tables() -> None:
     for name in ("resolve", "frame", "specific", "applied", "steps"):
         mine, theirs = memo.table(first, name), memo.table(second, name)
         assert mine is not theirs
-        assert mine.keys() == theirs.keys()
+        assert len(mine) == len(theirs)
         assert all(a is not b for a, b in zip(mine.values(), theirs.values(), strict=True))
     memo.clear(first)
     assert "_stage_memos" not in first.__dict__

@@ -137,14 +137,22 @@ def scheme_for(v: Violation, provision: Provision) -> FineScheme:
 
 
 def fined_once(v: Violation, applied: Citation, day: date) -> Citation | None:
-    """The basis when the act, repeated, is fined once with aggravation (else ``None``)."""
-    assert applied.document is not None
-    rules = v.catalog.rules_for(applied.document)
-    listed = rules.fined_once if rules else None
-    if listed is None:
-        return None
-    # The amendment is not part of what a list covers (``Citation.within``).
-    return listed.basis if v.catalog.listed_part(listed, applied, day) is not None else None
+    """The basis when the act, repeated, is fined once with aggravation (else ``None``).
+
+    Whether the decree lists the act is kept per catalog and citation (by identity, the
+    citation kept with the answer); only the list's start is compared with ``day``.
+    """
+    memo = table(v.catalog, "fined_once")
+    known = memo.get(id(applied))
+    if known is None or known[0] is not applied:
+        assert applied.document is not None
+        rules = v.catalog.rules_for(applied.document)
+        listed = rules.fined_once if rules else None
+        # The amendment is not part of what a list covers (``Citation.within``).
+        covered = listed is not None and listed.covers(applied) is not None
+        known = remember(memo, id(applied), (applied, listed if covered else None))
+    listed = known[1]
+    return listed.basis if listed is not None and day >= listed.valid_from else None
 
 
 def specific(v: Violation, provision: Provision, applied: Citation, frame: Frame,
@@ -162,13 +170,14 @@ def specific(v: Violation, provision: Provision, applied: Citation, frame: Frame
     fact = v.fact
     once_basis = fined_once(v, applied, day)
     memo = table(v.catalog, "specific")
-    key = (id(provision), applied, frame.range, elements, fact.mitigating, fact.aggravating,
-           fact.times, once_basis, law_epoch(v.catalog, v.decided_on))
+    key = (id(provision), id(applied), frame.range, elements, fact.mitigating,
+           fact.aggravating, fact.times, once_basis is not None,
+           law_epoch(v.catalog, v.decided_on))
     known = memo.get(key)
-    if known is not None and known[0] is provision:
-        return known[1]  # type: ignore[no-any-return]
+    if known is not None and known[0] is provision and known[1] is applied:
+        return known[2]  # type: ignore[no-any-return]
     found = _specific(v, provision, applied, frame, once_basis, elements)
-    remember(memo, key, (provision, found))
+    remember(memo, key, (provision, applied, found))
     return found
 
 

@@ -52,10 +52,10 @@ def _period(catalog: Catalog, citation: Citation, sector: str, reference: date,
     listed = rules.two_year_limitation if rules else None
     started = listed is not None and reference >= listed.valid_from
     memo = table(catalog, "limitation")
-    key = (citation, sector, started, law_epoch(catalog, reference))
+    key = (id(citation), sector, started, law_epoch(catalog, reference))
     known = memo.get(key)
-    if known is not None:
-        return known  # type: ignore[no-any-return]
+    if known is not None and known[0] is citation:
+        return known[1]  # type: ignore[no-any-return]
     if listed is not None and catalog.listed_part(listed, citation, reference) is not None:
         found = (2, listed.basis, flags_of(listed.provenance))
     else:
@@ -67,7 +67,8 @@ def _period(catalog: Catalog, citation: Citation, sector: str, reference: date,
                 f"{reference.isoformat()}; the catalog cannot say when the act is time-barred",
             )
         found = (period.years, period.basis, flags_of(period.provenance))
-    return remember(memo, key, found)  # type: ignore[no-any-return]
+    remember(memo, key, (citation, found))
+    return found
 
 
 def limitation(v: Violation, citation: Citation, sector: str, reference: date) -> Limitation:
