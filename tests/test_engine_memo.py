@@ -168,3 +168,75 @@ def test_law_epoch_splits_at_every_start_of_the_general_timelines() -> None:
         assert memo.law_epoch(WARM, start) > memo.law_epoch(WARM, start - timedelta(days=1))
         if start + timedelta(days=1) not in starts:
             assert memo.law_epoch(WARM, start + timedelta(days=1)) == memo.law_epoch(WARM, start)
+
+
+LATER_WORDING = """format = 1
+
+[document]
+number = "999/2026/NĐ-CP"
+title = { vi = "Nghị định thử", en = "Test decree" }
+issuer = { vi = "Chính phủ", en = "Government" }
+issued_on = 2026-01-01
+effective_from = 2026-02-01
+provenance = { source = "test fixture", status = "CONFIRMED" }
+
+[rules]
+fine_base = "organization"
+fine_base_basis = "khoản 3 Điều 4"
+fine_base_provenance = { source = "test fixture", status = "CONFIRMED" }
+
+[article.5]
+title = { vi = "Thử", en = "Test" }
+sector = "telecom"
+
+[article.5.clause.1]
+label = { vi = "Hành vi thử", en = "Test act" }
+fine = { kind = "frame", min = 1_000_000, max = 2_000_000 }
+provenance = { source = "test fixture", status = "CONFIRMED" }
+
+[[article.5.clause.1.amendments]]
+effective_from = 2026-05-10
+by = "khoản 2 Điều 1 Nghị định 998/2026/NĐ-CP"
+fine = { kind = "frame", min = 500_000, max = 1_000_000 }
+provenance = { source = "test fixture", status = "CONFIRMED" }
+"""
+
+
+def test_a_lighter_later_wording_is_compared_only_once_in_force(tmp_path: Path) -> None:
+    # 2026-05-10 starts no general rule: only the lineage's own dates tell the two
+    # decision dates apart, so a remembered comparison must be keyed on them.
+    user = load_files([write(tmp_path, "later.toml", LATER_WORDING)], load_catalog())
+    assert memo.law_epoch(user, date(2026, 5, 1)) == memo.law_epoch(user, date(2026, 6, 1))
+
+    def case(decided: str) -> dict[str, Any]:
+        return {"offender": {"kind": "organization"}, "decided_on": decided,
+                "violations": [{"provision": "khoản 1 Điều 5 Nghị định 999/2026/NĐ-CP",
+                                "committed_on": "2026-03-01", "ended_on": "2026-03-01",
+                                "detected_on": "2026-04-01"}]}
+
+    after, before = assess(case("2026-06-01"), user), assess(case("2026-05-01"), user)
+    assert (after.violations[0].fine_max, before.violations[0].fine_max) == (1_000_000, 2_000_000)
+    cold = dataclasses.replace(user)
+    for decided in ("2026-05-01", "2026-06-01", "2026-05-01"):
+        memo.clear(cold)
+        assert _answer(case(decided), user) == _answer(case(decided), cold)
+
+
+def test_a_frame_that_shows_its_day_is_never_given_for_another_day(tmp_path: Path) -> None:
+    # Without a recorded maximum for the sector, the frame's trace names the day.
+    no_maximum = USER_SECTOR_OVERLAY.replace('code = "information_technology"', 'code = "telecom"')
+    user = load_files([write(tmp_path, "later.toml", LATER_WORDING),
+                       write(tmp_path, "telecom.toml", no_maximum)], load_catalog())
+    cold = dataclasses.replace(user)
+    shown = []
+    for ended in ("2026-03-02", "2026-03-03", "2026-03-02", "2026-04-20"):
+        case = {"offender": {"kind": "individual"}, "decided_on": "2026-05-01",
+                "violations": [{"provision": "khoản 1 Điều 5 Nghị định 999/2026/NĐ-CP",
+                                "committed_on": "2026-03-01", "ended_on": ended,
+                                "detected_on": "2026-04-25"}]}
+        memo.clear(cold)
+        assert _answer(case, user) == _answer(case, cold)
+        step = next(s for s in assess(case, user).violations[0].trace
+                    if s.message == "frame.no_max")
+        shown.append(step.params["day"].isoformat())  # type: ignore[union-attr]
+    assert shown == ["2026-03-02", "2026-03-03", "2026-03-02", "2026-04-20"]
