@@ -17,7 +17,7 @@ An error in any stage names the violation's field path once (``violations[0].qua
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -25,9 +25,10 @@ from ..catalog.catalog import Catalog
 from ..catalog.loader import bundled_catalog
 from ..clock import vietnam_today
 from ..errors import CaseError
-from ..models.assessment import Assessment, TraceStep, ViolationAssessment
+from ..models.assessment import AppliedMeasure, Assessment, TraceStep, ViolationAssessment
 from ..models.case import Case, ViolationFact, parse_case_data
 from ..models.citation import Citation
+from ..models.common import Localized
 from ..models.document import DocumentNumber
 from ..models.offender import FineBase, OffenderKind
 from ..models.provision import Provision, ProvisionVersion
@@ -38,9 +39,10 @@ from .frames import Frame, label_of, offender_frame
 from .lenient import apply_lenient
 from .limitation import limitation
 from .measures import applied_measures
+from .memo import principles_on, remember, shared, table
 from .resolve import resolve
 from .timing import choose
-from .trace import flags_of, step
+from .trace import built, flags_of, step
 
 
 def parse_case(data: Mapping[str, Any]) -> Case:
@@ -86,6 +88,72 @@ def _applied_steps(provision: Provision, version: ProvisionVersion, applied: Cit
     return steps
 
 
+@dataclass(frozen=True)
+class _Applied:
+    """What the wording applied at a point gives, whatever the case: the citation applied,
+    the act's label, the version's own flags and trace steps."""
+
+    provision: Provision
+    version: ProvisionVersion
+    citation: Citation
+    act: Localized | None
+    flags: tuple[str, ...]
+    steps: tuple[TraceStep, ...]
+
+
+def _applied(v: Violation, provision: Provision, version: ProvisionVersion, point: str | None,
+             band_point: str | None) -> _Applied:
+    """The :class:`_Applied` of a wording at a point, kept per catalog."""
+    memo = table(v.catalog, "applied")
+    key = (id(provision), id(version), point, band_point)
+    known: _Applied | None = memo.get(key)
+    if known is not None and known.provision is provision and known.version is version:
+        return known
+    applied = Citation(article=provision.article, clause=provision.clause,
+                       point=point or band_point, document=provision.document,
+                       amended_by=version.amended_by)
+    found = _Applied(provision, version, applied, label_of(provision, point),
+                     flags_of(version.provenance) + (("CAVEAT",) if provision.caveats else ()),
+                     tuple(_applied_steps(provision, version, applied, v)))
+    return remember(memo, key, found)  # type: ignore[no-any-return]
+
+
+def _measures(v: Violation, version: ProvisionVersion, point: str | None,
+              band_point: str | None) -> tuple[tuple[AppliedMeasure, ...],
+                                               tuple[AppliedMeasure, ...]]:
+    """The additional sanctions and remedial measures of a wording for the act, kept per
+    catalog on the wording, the point, the band and the quantity."""
+    quantity = v.fact.quantity
+    memo = table(v.catalog, "measures")
+    key = (id(version), point, band_point, quantity)
+    known = memo.get(key)
+    if known is not None and known[0] is version:
+        return known[1]  # type: ignore[no-any-return]
+    found = (applied_measures(version.additional_sanctions, point, band_point, quantity),
+             applied_measures(version.remedial_measures, point, band_point, quantity))
+    remember(memo, key, (version, found))
+    return found
+
+
+def _barred_steps(v: Violation, lim_steps: tuple[TraceStep, ...],
+                  remedies: bool) -> tuple[TraceStep, ...]:
+    """What a time bar does to the act (shared by every act barred on the same basis)."""
+    basis = lim_steps[0].citations[0] if lim_steps and lim_steps[0].citations else None
+    remains = v.principle("time_barred_remedies") if remedies else None
+    remains_basis = v.basis("time_barred_remedies") if remains is not None else None
+
+    def make() -> tuple[TraceStep, ...]:
+        steps = [step("limitation.effect", "limitation.no_sanction", basis)]
+        if remedies:
+            steps.append(step(
+                "limitation.effect", "limitation.remedies_remain", remains_basis,
+                flags=flags_of(remains.provenance) if remains else ("NO BASIS RECORDED",)))
+        return tuple(steps)
+
+    return shared(v.catalog, ("limitation.effect", id(basis), remedies, id(remains)),
+                  (basis, remains), make)
+
+
 def _collect_flags(first: tuple[str, ...], steps: list[TraceStep]) -> tuple[str, ...]:
     flags = list(first)
     for s in steps:
@@ -104,35 +172,24 @@ def assess_violation(v: Violation, default_document: DocumentNumber | None = Non
     choice, frame, lenient_steps = apply_lenient(v, res, choice, frame)
     provision, version, point = choice.provision, choice.version, choice.point
     band_point = frame.band.point if frame.band else None
-    applied = Citation(article=provision.article, clause=provision.clause,
-                       point=point or band_point, document=provision.document,
-                       amended_by=version.amended_by)
+    fixed = _applied(v, provision, version, point, band_point)
+    applied = fixed.citation
     amount = specific(v, provision, applied, frame, choice.day, provision.elements)
     lim = limitation(v, applied, provision.sector, choice.day)
-    quantity = v.fact.quantity
-    sanctions = applied_measures(version.additional_sanctions, point, band_point, quantity)
-    remedies = applied_measures(version.remedial_measures, point, band_point, quantity)
-    barred_steps: list[TraceStep] = []
+    sanctions, remedies = _measures(v, version, point, band_point)
+    barred_steps: tuple[TraceStep, ...] = ()
     if lim.time_barred:
         # Past the limitation period nothing is sanctioned: no fine, no additional sanction.
         sanctions = ()
         amount = replace(amount, per_act=None, interval=None, total=None)
-        barred_steps.append(step("limitation.effect", "limitation.no_sanction",
-                                 *(s.citations[0] for s in lim.steps[:1] if s.citations)))
-        if remedies:
-            remains = v.principle("time_barred_remedies")
-            barred_steps.append(step(
-                "limitation.effect", "limitation.remedies_remain",
-                remains.citation if remains else None,
-                flags=flags_of(remains.provenance) if remains else ("NO BASIS RECORDED",)))
-    steps = [*res.steps, *choice.steps, *lenient_steps,
-             *_applied_steps(provision, version, applied, v), *frame.steps, *amount.steps,
-             *lim.steps, *barred_steps]
-    flags = _collect_flags(flags_of(version.provenance) + (("CAVEAT",) if provision.caveats
-                                                           else ()), steps)
-    result = ViolationAssessment(
+        barred_steps = _barred_steps(v, lim.steps, bool(remedies))
+    steps = [*res.steps, *choice.steps, *lenient_steps, *fixed.steps, *frame.steps,
+             *amount.steps, *lim.steps, *barred_steps]
+    flags = _collect_flags(fixed.flags, steps)
+    result = built(
+        ViolationAssessment,
         index=v.index, provision=applied, document=provision.document, label=provision.label,
-        act=label_of(provision, point), sector=provision.sector,
+        act=fixed.act, sector=provision.sector,
         warning_possible=frame.warning, warning_imposed=frame.range is None,
         fine_min=frame.min, fine_max=frame.max,
         fine=amount.total, fine_per_act=amount.per_act, fine_interval=amount.interval,
@@ -172,7 +229,9 @@ def assess(case: Case | Mapping[str, Any], catalog: Catalog | None = None, *,
             raise CaseError(f"violations[{i}].detected_on",
                             f"{fact.detected_on} is after the decision date {decided_on}")
     fined_as, case_steps = _fined_as(catalog, case.offender.kind)
-    case_steps.insert(0, step("case.decided_on", "case.decided_on", day=decided_on))
+    case_steps.insert(0, shared(catalog, ("case.decided_on", decided_on), (),
+                                lambda: step("case.decided_on", "case.decided_on",
+                                             day=decided_on)))
     if catalog.overrides:
         case_steps.append(step("provenance", "provenance.user_overrides", flags=("USER DATA",),
                                overrides="; ".join(catalog.overrides)))
@@ -195,9 +254,10 @@ def assess(case: Case | Mapping[str, Any], catalog: Catalog | None = None, *,
             case_steps.append(step("case.total", "case.barred_excluded", index=r.index + 1))
         elif r.fine is not None:
             total += r.fine
-    several = catalog.principle("several_acts", decided_on)
-    case_steps.append(step("case.total", "case.total", several.citation if several else None,
-                           total_vnd=total))
+    several = principles_on(catalog, decided_on).get("several_acts")
+    basis = several[1] if several else None
+    case_steps.append(shared(catalog, ("case.total", id(basis), total), (basis,),
+                             lambda: step("case.total", "case.total", basis, total_vnd=total)))
     officials, competence_steps = competent(catalog, needs, fined_as, decided_on)
     case_steps += competence_steps
     flags: list[str] = ["USER DATA"] if catalog.overrides else []
@@ -205,8 +265,8 @@ def assess(case: Case | Mapping[str, Any], catalog: Catalog | None = None, *,
         for f in r.flags:
             if f not in flags:
                 flags.append(f)
-    return Assessment(
-        offender=case.offender, fined_as=fined_as.value, decided_on=decided_on,
+    return built(
+        Assessment, offender=case.offender, fined_as=fined_as.value, decided_on=decided_on,
         violations=tuple(results), total_fine=total, competent=officials,
         trace=tuple(case_steps), flags=tuple(flags),
     )

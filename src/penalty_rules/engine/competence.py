@@ -21,6 +21,7 @@ from ..models.common import Localized
 from ..models.document import DocumentNumber
 from ..models.offender import FineBase
 from ..models.rules import CompetenceRule, CompetenceScope
+from .memo import law_epoch
 from .trace import flags_of, step
 
 
@@ -89,15 +90,16 @@ def competent(catalog: Catalog, needs: Sequence[ActNeed], fined_as: FineBase,
               day: date) -> tuple[tuple[CompetentOfficial, ...], tuple[TraceStep, ...]]:
     """Officials competent for every act, lowest cap first, and the trace.
 
-    The answer depends only on the acts' needs, the offender's base and the day, and it is
-    immutable: it is kept per catalog (at most a few thousand answers), since a province's
-    log repeats the same few acts.
+    The answer depends only on the acts' needs, the offender's base and the rules in force
+    on the day (competence, sector maxima and the principle, all read by the day's epoch, see
+    :mod:`~penalty_rules.engine.memo`), and it is immutable: it is kept per catalog (at most
+    a few thousand answers), since a province's log repeats the same few acts.
     """
     if not needs:
         return (), ()
     cache: dict[object, tuple[tuple[CompetentOfficial, ...], tuple[TraceStep, ...]]] = \
         catalog.__dict__.setdefault("_competent_answers", {})
-    key = (tuple(needs), fined_as, day)
+    key = (tuple(needs), fined_as, law_epoch(catalog, day))
     found = cache.get(key)
     if found is None:
         if len(cache) >= _CACHE_LIMIT:

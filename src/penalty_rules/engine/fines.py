@@ -26,6 +26,7 @@ from ..models.rules import FineScheme, SchemeKind
 from .circumstances import circumstance_codes
 from .context import Violation
 from .frames import Frame
+from .memo import law_epoch, remember, table
 from .trace import flags_of, step
 
 REPEATED = "repeated"
@@ -136,14 +137,22 @@ def scheme_for(v: Violation, provision: Provision) -> FineScheme:
 
 
 def fined_once(v: Violation, applied: Citation, day: date) -> Citation | None:
-    """The basis when the act, repeated, is fined once with aggravation (else ``None``)."""
-    assert applied.document is not None
-    rules = v.catalog.rules_for(applied.document)
-    listed = rules.fined_once if rules else None
-    if listed is None:
-        return None
-    # The amendment is not part of what a list covers (``Citation.within``).
-    return listed.basis if v.catalog.listed_part(listed, applied, day) is not None else None
+    """The basis when the act, repeated, is fined once with aggravation (else ``None``).
+
+    Whether the decree lists the act is kept per catalog and citation (by identity, the
+    citation kept with the answer); only the list's start is compared with ``day``.
+    """
+    memo = table(v.catalog, "fined_once")
+    known = memo.get(id(applied))
+    if known is None or known[0] is not applied:
+        assert applied.document is not None
+        rules = v.catalog.rules_for(applied.document)
+        listed = rules.fined_once if rules else None
+        # The amendment is not part of what a list covers (``Citation.within``).
+        covered = listed is not None and listed.covers(applied) is not None
+        known = remember(memo, id(applied), (applied, listed if covered else None))
+    listed = known[1]
+    return listed.basis if listed is not None and day >= listed.valid_from else None
 
 
 def specific(v: Violation, provision: Provision, applied: Citation, frame: Frame,
@@ -152,7 +161,28 @@ def specific(v: Violation, provision: Provision, applied: Citation, frame: Frame
 
     ``elements`` are circumstance codes that are elements of the offence itself: they
     are not counted as aggravating (the ``element_not_aggravating`` principle).
+
+    The answer depends on the clause, the citation applied, the frame, the circumstances
+    and times named, whether the act is fined once, and the rules in force on the decision
+    date (principles and schemes, by epoch): it is kept per catalog on exactly those.
+    Errors (an unknown circumstance) are not kept.
     """
+    fact = v.fact
+    once_basis = fined_once(v, applied, day)
+    memo = table(v.catalog, "specific")
+    key = (id(provision), id(applied), frame.range, elements, fact.mitigating,
+           fact.aggravating, fact.times, once_basis is not None,
+           law_epoch(v.catalog, v.decided_on))
+    known = memo.get(key)
+    if known is not None and known[0] is provision and known[1] is applied:
+        return known[2]  # type: ignore[no-any-return]
+    found = _specific(v, provision, applied, frame, once_basis, elements)
+    remember(memo, key, (provision, applied, found))
+    return found
+
+
+def _specific(v: Violation, provision: Provision, applied: Citation, frame: Frame,
+              once_basis: Citation | None, elements: tuple[str, ...]) -> SpecificFine:
     fact = v.fact
     catalog = v.catalog
     steps: list[TraceStep] = []
@@ -165,7 +195,6 @@ def specific(v: Violation, provision: Provision, applied: Citation, frame: Frame
         steps.append(step("fine.circumstances", "fine.element_not_aggravating",
                           v.basis("element_not_aggravating"), applied,
                           circumstance=catalog.circumstances[code].label))
-    once_basis = fined_once(v, applied, day)
     times = fact.times
     if times > 1 and once_basis is not None:
         steps.append(step("fine.repeat", "fine.fined_once", once_basis, v.basis("several_acts")))

@@ -19,6 +19,7 @@ from ..models.offender import FineBase
 from ..models.provision import Provision, ProvisionVersion
 from ..models.rules import DecreeRules
 from .context import Violation
+from .memo import law_epoch, remember, table
 from .trace import flags_of, step
 
 
@@ -94,7 +95,29 @@ def _band_step(bounds: Bounds, version: ProvisionVersion, citation: Citation) ->
 
 def offender_frame(v: Violation, provision: Provision, version: ProvisionVersion, day: date,
                    point: str | None) -> Frame:
-    """The frame for this offender, checked against the sector maximum on ``day``."""
+    """The frame for this offender, checked against the sector maximum on ``day``.
+
+    The frame depends on the wording, the point, the facts a fine may depend on, the
+    offender's base and the sector maximum in force on ``day``: it is kept per catalog on
+    exactly those (the day as its epoch, see :mod:`~penalty_rules.engine.memo`; the day
+    itself when the trace shows it). Errors are not kept.
+    """
+    fact = v.fact
+    memo = table(v.catalog, "frame")
+    key = (id(version), id(provision), point, v.fined_as, fact.quantity, fact.goods_value,
+           fact.illegal_profit, law_epoch(v.catalog, day))
+    known = memo.get(key)
+    if (known is not None and known[0] is version and known[1] is provision
+            and (known[3] is None or known[3] == day)):
+        return known[2]  # type: ignore[no-any-return]
+    frame = _offender_frame(v, provision, version, day, point)
+    shows_day = any(s.message == "frame.no_max" for s in frame.steps)
+    remember(memo, key, (version, provision, frame, day if shows_day else None))
+    return frame
+
+
+def _offender_frame(v: Violation, provision: Provision, version: ProvisionVersion, day: date,
+                    point: str | None) -> Frame:
     citation = v.catalog.citation_of(provision)
     if version.fine is None:
         return Frame(None, True, None, (step("frame.warning", "frame.warning_only", citation),))

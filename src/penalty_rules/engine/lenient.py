@@ -9,14 +9,16 @@ step with both frames.
 
 from __future__ import annotations
 
+import bisect
 from typing import Any
 
 from ..errors import CaseError
 from ..models.assessment import TraceStep
 from .context import Violation
 from .frames import Frame, offender_frame
+from .memo import law_epoch, remember, table
 from .resolve import Resolution, same_clause
-from .timing import Choice
+from .timing import Choice, lineage_starts
 from .trace import step
 
 
@@ -26,7 +28,38 @@ def _frame_params(prefix: str, frame: Frame) -> dict[str, int]:
 
 def apply_lenient(v: Violation, res: Resolution, choice: Choice,
                   frame: Frame) -> tuple[Choice, Frame, list[TraceStep]]:
-    """Compare the chosen rule with every later wording of its lineage; keep the lightest."""
+    """Compare the chosen rule with every later wording of its lineage; keep the lightest.
+
+    The comparison depends on the lineage and the wording chosen, the point, the current
+    frame, the facts a fine may depend on, the offender's base, where the day of the law
+    and the decision date fall among the lineage's start dates, and the principles on the
+    decision date (by epoch): it is kept per catalog on exactly those.
+    """
+    catalog, fact, lineage = v.catalog, v.fact, choice.lineage
+    starts = lineage_starts(catalog, lineage)
+    key = (id(lineage), id(res.match), id(choice.provision), id(choice.version), choice.point,
+           frame.range, frame.warning, v.fined_as, fact.quantity, fact.goods_value,
+           fact.illegal_profit, bisect.bisect_right(starts, choice.day),
+           bisect.bisect_right(starts, v.decided_on), law_epoch(catalog, v.decided_on))
+    refs = (lineage, res.match, choice.provision, choice.version)
+    memo = table(catalog, "lenient")
+    known = memo.get(key)
+    if known is None or known[0] != refs:  # not the same objects (nor equal ones)
+        after, later_frame, steps = _apply_lenient(v, res, choice, frame)
+        replaced = after is not choice
+        known = remember(memo, key, (refs, (after.provision, after.version, after.point)
+                                     if replaced else None,
+                                     later_frame if replaced else None, tuple(steps)))
+    _, chosen, later, steps = known
+    if chosen is not None:
+        choice = Choice(chosen[0], chosen[1], chosen[2], choice.day, choice.lineage,
+                        choice.steps)
+        frame = later
+    return choice, frame, list(steps)
+
+
+def _apply_lenient(v: Violation, res: Resolution, choice: Choice,
+                   frame: Frame) -> tuple[Choice, Frame, list[TraceStep]]:
     catalog = v.catalog
     basis = v.basis("lenient_rule")
     steps: list[TraceStep] = []

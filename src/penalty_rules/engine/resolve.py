@@ -22,6 +22,7 @@ from ..models.citation import Citation
 from ..models.document import DocumentNumber
 from ..models.provision import Provision
 from .context import Violation
+from .memo import remember, table
 from .trace import step
 
 #: Citations are immutable, so the same text always reads to an equal citation: case logs
@@ -40,7 +41,24 @@ class Resolution:
 
 
 def resolve(v: Violation, default_document: DocumentNumber | None = None) -> Resolution:
-    """Read the violation's citation and find its provision (see the module docstring)."""
+    """Read the violation's citation and find its provision (see the module docstring).
+
+    A citation that resolves in one document resolves alike in every case: that answer is
+    kept per catalog, keyed on the text and the default document (an answer that needed the
+    case's days, or an error, is worked out again each time).
+    """
+    memo = table(v.catalog, "resolve")
+    key = (v.fact.provision, default_document)
+    found: Resolution | None = memo.get(key)
+    if found is None:
+        found, by_days = _resolve(v, default_document)
+        if not by_days:
+            remember(memo, key, found)
+    return found
+
+
+def _resolve(v: Violation, default_document: DocumentNumber | None,
+             ) -> tuple[Resolution, bool]:
     catalog = v.catalog
     try:
         cited = _parse(v.fact.provision)
@@ -56,13 +74,14 @@ def resolve(v: Violation, default_document: DocumentNumber | None = None) -> Res
         raise ProvisionNotFound(exc.citation, exc.suggestions,
                                 "; ".join(x for x in (f"{v.field}.provision", exc.detail) if x)
                                 ) from None
-    if len({str(m.document) for m in matches}) > 1:
+    by_days = len({str(m.document) for m in matches}) > 1
+    if by_days:
         match = _one_document(catalog, cited, matches, _decisive_days(v), v.field)
         steps.append(step("resolve", "resolve.document_inferred", match.citation,
                           document=str(match.document)))
     else:
         match = matches[0]
-    return Resolution(cited, match, tuple(lineage_of(catalog, match)), tuple(steps))
+    return Resolution(cited, match, catalog.lineage_sorted(match), tuple(steps)), by_days
 
 
 def _decisive_days(v: Violation) -> tuple[date, ...]:
@@ -93,5 +112,5 @@ def lineage_of(catalog: Catalog, match: Provision) -> list[Provision]:
 
 def same_clause(a: Provision, b: Provision) -> bool:
     """True if ``a`` and ``b`` are the same clause of the same document."""
-    return provision_key(a) == provision_key(b)
+    return a is b or provision_key(a) == provision_key(b)
 

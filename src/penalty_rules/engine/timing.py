@@ -9,6 +9,7 @@ links old and new numbers, so either number may be cited.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from datetime import date
 
@@ -18,8 +19,10 @@ from ..models.assessment import TraceStep
 from ..models.citation import Citation
 from ..models.fine import BandedFine, FineFrame, PerUnitFine
 from ..models.provision import Provision, ProvisionVersion
+from ..models.rules import TransitionRule
 from .context import Violation
-from .resolve import Resolution, lineage_of, same_clause
+from .memo import remember, shared, table
+from .resolve import Resolution, same_clause
 from .trace import step
 
 
@@ -35,37 +38,57 @@ class Choice:
     steps: tuple[TraceStep, ...] = ()
 
 
+def _transitions(catalog: Catalog, lineage: tuple[Provision, ...],
+                 ) -> tuple[tuple[str, date, TransitionRule], ...]:
+    """The transition rules of a lineage's decrees, once per decree, in lineage order:
+    (document, its start, the rule); kept per lineage of the catalog."""
+    memo = table(catalog, "transitions")
+    found = memo.get(id(lineage))
+    if found is not None and found[0] is lineage:
+        return found[1]  # type: ignore[no-any-return]
+    out: list[tuple[str, date, TransitionRule]] = []
+    seen: set[str] = set()
+    for provision in lineage:
+        key = str(provision.document)
+        rules = catalog.rules_for(provision.document)
+        if rules is None or rules.transition is None or key in seen:
+            continue
+        seen.add(key)
+        out.append((key, catalog.document(provision.document).effective_from, rules.transition))
+    remember(memo, id(lineage), (lineage, tuple(out)))
+    return tuple(out)
+
+
+def _shared_step(catalog: Catalog, message: str, citation: Citation,
+                 **params: date | str) -> TraceStep:
+    """A ``time.transition`` step, shared by every act that shows the same values."""
+    return shared(catalog, (message, id(citation), *params.items()), (citation,),
+                  lambda: step("time.transition", message, citation, flags=(), **params))
+
+
 def reference_day(v: Violation, lineage: tuple[Provision, ...]) -> tuple[date, list[TraceStep]]:
     """The day whose law governs the act, with the rule that says so."""
     fact = v.fact
     basis = v.basis("applicable_rule")
     if fact.ongoing_at_detection or fact.ended_on is None:
-        day = fact.detected_on
-        steps = [step("time.reference", "time.ongoing", basis, day=day)]
+        day, message = fact.detected_on, "time.ongoing"
     else:
-        day = fact.ended_on
-        steps = [step("time.reference", "time.ended", basis, day=day)]
-    seen: set[str] = set()
-    for provision in lineage:
-        key = str(provision.document)
-        rules = v.catalog.rules_for(provision.document)
-        if rules is None or rules.transition is None or key in seen:
-            continue
-        seen.add(key)
-        start = v.catalog.document(provision.document).effective_from
+        day, message = fact.ended_on, "time.ended"
+    steps = [shared(v.catalog, ("time.reference", message, id(basis), day), (basis,),
+                    lambda: step("time.reference", message, basis, day=day))]
+    for key, start, transition in _transitions(v.catalog, lineage):
         if fact.committed_on >= start or start > v.decided_on:
             continue  # the act began under this decree, or the decree is later than the decision
-        transition = rules.transition
         if fact.ended_on is not None and fact.ended_on < start:
-            steps.append(step("time.transition", "time.transition_ended", transition.ended_before,
-                              effective=start, document=key,
-                              predecessor=str(transition.predecessor)))
+            steps.append(_shared_step(v.catalog, "time.transition_ended", transition.ended_before,
+                                      effective=start, document=key,
+                                      predecessor=str(transition.predecessor)))
         else:
             # Begun before the switch and still going on after it: the decree in force
             # when the act was detected applies, whichever that is.
             day = fact.detected_on
-            steps.append(step("time.transition", "time.transition_ongoing", transition.ongoing,
-                              effective=start, day=day))
+            steps.append(_shared_step(v.catalog, "time.transition_ongoing", transition.ongoing,
+                                      effective=start, day=day))
     return day, steps
 
 
@@ -79,12 +102,41 @@ def versions_listing(catalog: Catalog, lineage: tuple[Provision, ...]) -> list[s
     return out
 
 
+def lineage_starts(catalog: Catalog, lineage: tuple[Provision, ...]) -> tuple[date, ...]:
+    """Every start date of the timelines of a lineage (kept per lineage of the catalog)."""
+    memo = table(catalog, "lineage_starts")
+    found = memo.get(id(lineage))
+    if found is not None and found[0] is lineage:
+        return found[1]  # type: ignore[no-any-return]
+    starts = tuple(sorted({entry.valid_from for p in lineage
+                           for entry in catalog.timeline(p).entries}))
+    remember(memo, id(lineage), (lineage, starts))
+    return starts
+
+
 def choose_at(catalog: Catalog, lineage: tuple[Provision, ...], day: date,
-              cited: str) -> tuple[Provision, ProvisionVersion]:
-    """The provision of the lineage in force on ``day``, newest document first."""
+              cited: str | Citation) -> tuple[Provision, ProvisionVersion]:
+    """The provision of the lineage in force on ``day``, newest document first.
+
+    Between two start dates of the lineage's timelines every timeline shows the same
+    wording, so the answer is kept per lineage and interval (errors are not kept).
+    """
+    memo = table(catalog, "choose_at")
+    key = (id(lineage), bisect.bisect_right(lineage_starts(catalog, lineage), day))
+    known = memo.get(key)
+    if known is not None and known[0] is lineage:
+        return known[1]  # type: ignore[no-any-return]
+    chosen = _choose_at(catalog, lineage, day, cited)
+    remember(memo, key, (lineage, chosen))
+    return chosen
+
+
+def _choose_at(catalog: Catalog, lineage: tuple[Provision, ...], day: date,
+               cited: str | Citation) -> tuple[Provision, ProvisionVersion]:
     found = [(p, ver) for p in lineage if (ver := catalog.version_in_force(p, day)) is not None]
     if not found:
-        raise NoApplicableVersion(cited, day, versions_listing(catalog, lineage))
+        raise NoApplicableVersion(cited if isinstance(cited, str) else cited.format(), day,
+                                  versions_listing(catalog, lineage))
     found.sort(key=lambda pv: catalog.document(pv[0].document).effective_from)
     return found[-1]
 
@@ -92,7 +144,7 @@ def choose_at(catalog: Catalog, lineage: tuple[Provision, ...], day: date,
 def choose(v: Violation, res: Resolution) -> Choice:
     """Choose the provision and wording in force on the day that decides the law."""
     day, steps = reference_day(v, res.lineage)
-    provision, version = choose_at(v.catalog, res.lineage, day, res.cited.format())
+    provision, version = choose_at(v.catalog, res.lineage, day, res.cited)
     point = res.cited.point if same_clause(provision, res.match) else None
     lineage = res.lineage
     moved = quantity_redirect(v, provision, version, day)
@@ -100,7 +152,7 @@ def choose(v: Violation, res: Resolution) -> Choice:
         provision, version, more = moved
         steps += more
         point = None
-        lineage = tuple(lineage_of(v.catalog, provision))
+        lineage = v.catalog.lineage_sorted(provision)
     return Choice(provision, version, point, day, lineage, tuple(steps))
 
 
@@ -117,7 +169,7 @@ def quantity_redirect(v: Violation, provision: Provision, version: ProvisionVers
         target = fine.beyond
         if target is None:
             raise CaseError("quantity", f"{q} is above the {fine.quantity_to} that "
-                            f"{provision.citation} covers")
+                            f"{catalog.citation_of(provision)} covers")
     elif isinstance(fine, BandedFine) and fine.criterion == "quantity" and q < fine.bands[0].from_:
         message = "version.redirect_quantity_below"
         for other in catalog.provisions_of(provision.document):
@@ -125,8 +177,8 @@ def quantity_redirect(v: Violation, provision: Provision, version: ProvisionVers
             ofine = other_version.fine if other_version else None
             if (isinstance(ofine, FineFrame | PerUnitFine) and ofine.beyond is not None
                     and ofine.beyond.with_document(other.document).clause_level()
-                    == provision.citation):
-                target = other.citation
+                    == catalog.citation_of(provision)):
+                target = catalog.citation_of(other)
                 break
     if target is None:
         return None
@@ -134,11 +186,13 @@ def quantity_redirect(v: Violation, provision: Provision, version: ProvisionVers
     moved = catalog.provisions.get((str(target.document), target.article, target.clause))
     if moved is None:
         raise ProvisionNotFound(target.format(), catalog.suggest(target),
-                                f"named by {provision.citation} for larger quantities")
+                                f"named by {catalog.citation_of(provision)} for larger "
+                                "quantities")
     moved_version = catalog.version_in_force(moved, day)
     if moved_version is None:
         return None
+    source, moved_to = catalog.citation_of(provision), catalog.citation_of(moved)
     return moved, moved_version, [
-        step("version.redirect", message, provision.citation, moved.citation, quantity=q,
-             source=provision.citation, target=moved.citation)
+        step("version.redirect", message, source, moved_to, quantity=q,
+             source=source, target=moved_to)
     ]

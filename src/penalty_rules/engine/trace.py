@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
 
 from ..models.assessment import ParamValue, TraceStep
 from ..models.citation import Citation
@@ -31,6 +34,24 @@ def step(rule: str, message: str, *citations: Citation | None,
         "flags": flags if type(flags) is tuple else tuple(flags),
     })
     _set(made, "__pydantic_fields_set__", set(_FIELDS))
+    _set(made, "__pydantic_extra__", None)
+    _set(made, "__pydantic_private__", None)
+    return made
+
+
+_M = TypeVar("_M", bound=BaseModel)
+
+
+def built(cls: type[_M], **fields: Any) -> _M:
+    """A model of values the engine has already validated, without validating again.
+
+    Every field must be given (the instance state is that of ``cls(**fields)``: the
+    fields in ``__dict__``, all of them marked as set). Used for the results of an
+    assessment, which only ever hold validated catalog and case values.
+    """
+    made = _new(cls)
+    _set(made, "__dict__", fields)
+    _set(made, "__pydantic_fields_set__", set(fields))
     _set(made, "__pydantic_extra__", None)
     _set(made, "__pydantic_private__", None)
     return made

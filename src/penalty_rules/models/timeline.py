@@ -128,7 +128,10 @@ class Timeline(Generic[D]):
 
     def starting_in(self, after: date, until: date) -> list[Span[D]]:
         """Spans that start after ``after`` and on or before ``until``."""
-        return [s for s in self.spans() if after < s.start <= until]
+        starts, entries = self._starts, self._entries
+        first = bisect.bisect_right(starts, after)
+        last = bisect.bisect_right(starts, until)
+        return [self._span(i) for i in range(first, last) if not isinstance(entries[i], Repeal)]
 
     @property
     def values(self) -> tuple[D, ...]:
