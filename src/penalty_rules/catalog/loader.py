@@ -20,7 +20,6 @@ import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -551,6 +550,8 @@ def load_files(paths: Iterable[str | Path], base: Catalog | None = None) -> Cata
 
 def bundled_files() -> list[tuple[str, str]]:
     """The bundled catalog files as (name, text), in load order."""
+    from importlib import resources  # not needed to import the loader
+
     folder = resources.files(DATA_PACKAGE)
     files = [(f"penalty_rules/catalog/data/{item.name}", item.read_text(encoding="utf-8"))
              for item in folder.iterdir() if item.name.endswith(".toml")]
