@@ -125,6 +125,19 @@ def test_the_look_ups_alike(from_files: Catalog, from_snapshot: Catalog) -> None
             same(from_snapshot.principle(code, day), from_files.principle(code, day), code)
 
 
+def test_a_timeline_with_nothing_to_clip_is_the_provisions_own(from_snapshot: Catalog) -> None:
+    """The index keeps a provision's own timeline when its document starts no later and
+    nothing ends it: exactly what clipping would give."""
+    kept = 0
+    for p in from_snapshot.provisions.values():
+        document = from_snapshot.document(p.document)
+        if from_snapshot.timeline(p) is p.versions:
+            kept += 1
+            assert from_snapshot.repeal_of(p) is None and document.effective_to is None
+            same(p.versions.clipped(document.effective_from, None), p.versions, str(p.citation))
+    assert kept > 0
+
+
 def _inputs() -> list[Any]:
     params: list[Any] = []
     for path in case_files():

@@ -16,7 +16,6 @@ periods must cover every provision, and successor links may not loop.
 from __future__ import annotations
 
 import functools
-import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
@@ -68,6 +67,8 @@ def catalog_error(path: str, exc: ValidationError, prefix: str = "") -> CatalogE
 
 
 def _read_toml(path: str, text: str) -> dict[str, Any]:
+    import tomllib  # only reading TOML needs it (the bundled catalog comes from its snapshot)
+
     try:
         return tomllib.loads(normalize.text(text))
     except tomllib.TOMLDecodeError as exc:
@@ -564,7 +565,7 @@ def bundled_catalog() -> Catalog:
 
     It is read from the compiled snapshot (:mod:`penalty_rules.catalog.snapshot`) when the
     snapshot was built from exactly the bundled files as they are on disk, else from those
-    TOML files (:func:`bundled_catalog_from_files`); both give the same catalog.
+    TOML files (``bundled_catalog_from_files()`` in this module); both give the same catalog.
     """
     from . import snapshot
 

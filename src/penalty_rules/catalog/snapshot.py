@@ -8,10 +8,11 @@ every record and running the cross-file checks. The result depends only on those
 The snapshot is used only when the SHA-256 it records matches one computed now over the
 exact bytes of every file it was built from (the bundled ``catalog/data/*.toml`` files and
 the body registry their competence rules were checked against), the package version and
-:data:`FORMAT`. Anything else — a file edited, added or removed, another version, a
-model whose fields changed, a snapshot missing or unreadable — makes :func:`load` return
-``None`` and the loader reads the TOML files as before: never a stale answer. Catalog
-files given by the user are never snapshotted; they are always read and validated.
+the snapshot format version (``FORMAT``). Anything else — a file edited, added or
+removed, another version, a model whose fields changed, a snapshot missing or unreadable —
+makes ``load()`` return ``None`` and the loader reads the TOML files as before: never a
+stale answer. Catalog files given by the user are never snapshotted; they are always read
+and validated.
 
 Why JSON (the standard library's ``json``): it is text that any version of Python reads
 the same way, it cannot run code when read (unlike pickle, which is never used here), and
@@ -82,7 +83,7 @@ def source_files() -> list[tuple[str, bytes]]:
 
 
 def source_digest(files: list[tuple[str, bytes]] | None = None) -> str:
-    """SHA-256 over the package version, :data:`FORMAT` and every source file's name and
+    """SHA-256 over the package version, ``FORMAT`` and every source file's name and
     exact bytes."""
     h = hashlib.sha256(f"penalty_rules {__version__} catalog snapshot {FORMAT}\n".encode())
     for name, data in source_files() if files is None else files:
@@ -326,7 +327,7 @@ def is_current(text: str, files: list[tuple[str, bytes]] | None = None) -> bool:
 
 def load(text: str | None = None, files: list[tuple[str, bytes]] | None = None) -> Catalog | None:
     """The bundled catalog from its snapshot, or ``None`` when the snapshot is missing,
-    stale (see :func:`is_current`) or does not fit the models of this code."""
+    stale (see ``is_current``) or does not fit the models of this code."""
     text = snapshot_text() if text is None else text
     if text is None or not is_current(text, files):
         return None
