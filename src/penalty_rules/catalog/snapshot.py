@@ -115,13 +115,13 @@ class _Encoder:
     Every JSON object of a snapshot is tagged by its first key, ``"@"``: a class index
     (a model or a dataclass), or ``"d"`` (a date: ``"o"``, its ordinal), ``"e"`` (an enum
     member: ``"i"``, its index), ``"t"`` (a timeline: ``"v"``, its entries), ``"l"`` (a
-    list: ``"v"``), ``"kv"`` (a dictionary: ``"v"``, its [key, value] pairs), ``"kp"`` (the
-    same, read-only: a ``MappingProxyType``) or ``"r"`` (a
-    value written earlier: ``"n"``, its number). A model's object then holds ``"="`` (its
-    number, when it is written once and shared), ``"~"`` (the fields it was not given, if
-    any) and its fields in declaration order. A JSON array is a tuple. A field that only
-    ever holds dates (or ``None``) holds ordinals; one that only holds members of one enum,
-    their values; one that only holds timelines, their entries.
+    list: ``"v"``), ``"kv"`` (a dictionary: ``"v"``, its [key, value] pairs), ``"kp"``
+    (the same, read-only: a ``MappingProxyType``) or ``"r"`` (a value written earlier:
+    ``"n"``, its number). A model's object then holds ``"="`` (its number, when it is
+    written once and shared), ``"~"`` (the fields it was not given, if any) and its fields
+    in declaration order. A JSON array is a tuple. A field that only ever holds dates (or
+    ``None``) holds ordinals; one that only holds members of one enum, their values; one
+    that only holds timelines, their entries.
     """
 
     def __init__(self) -> None:
