@@ -212,6 +212,12 @@ def single(catalog: Catalog, n: int) -> dict[str, float]:
     figures["load"] = load
     line("load bundled catalog (uncached)", f"{load * 1000:9.1f} ms "
          f"({len(catalog.entries)} documents, {len(catalog.provisions)} provisions)")
+    indexed = best_of(lambda: bundled_catalog.__wrapped__().competence_on(date(2026, 1, 1)), 5)
+    line("  … with its look-up indices (first look-up)", f"{indexed * 1000:9.1f} ms")
+    from penalty_rules.catalog.loader import bundled_catalog_from_files
+
+    line("  … from the TOML files (no snapshot)",
+         f"{best_of(bundled_catalog_from_files, 3) * 1000:9.1f} ms")
     one_case, three_case = parse_case(ONE), parse_case(THREE)
     for _ in range(20):  # warm up
         assess(one_case, catalog)

@@ -152,7 +152,7 @@ RETURNED = [
 #: Modules whose overview the reference shows (their members are documented by name).
 MODULES = ["penalty_rules", "penalty_rules.errors", "penalty_rules.i18n", "penalty_rules.report",
            "penalty_rules.report.schemas", "penalty_rules.clock", "penalty_rules.catalog.laws",
-           "penalty_rules.catalog.bodies"]
+           "penalty_rules.catalog.bodies", "penalty_rules.catalog.snapshot"]
 
 #: Standard-library and pydantic names the reference links to, with their pages.
 EXTERNAL = {

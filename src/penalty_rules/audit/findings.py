@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from pydantic import Field
 
 from ..models.citation import Citation
-from ..models.common import Frozen, Localized
+from ..models.common import EAGER, Frozen, Localized
 
 if TYPE_CHECKING:
     from ..catalog.catalog import Catalog
@@ -153,6 +153,8 @@ class ErosionRow(Frozen):
 
 class AuditReport(Frozen):
     """Everything the auditor found as of a date."""
+
+    model_config = Frozen.model_config | EAGER
 
     as_of: date
     document: str | None = None

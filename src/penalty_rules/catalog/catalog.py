@@ -130,8 +130,13 @@ class Catalog:
                 ends = [repeals[key][0].on] if key in repeals else []
                 if document.effective_to is not None:
                     ends.append(date.fromordinal(document.effective_to.toordinal() + 1))
-                timelines[key] = provision.versions.clipped(document.effective_from,
-                                                            min(ends) if ends else None)
+                versions = provision.versions
+                if not ends and versions.start is not None \
+                        and document.effective_from <= versions.start:
+                    timelines[key] = versions  # nothing to clip: the same timeline
+                else:
+                    timelines[key] = versions.clipped(document.effective_from,
+                                                      min(ends) if ends else None)
         object.__setattr__(self, "_by_article", MappingProxyType(
             {k: tuple(v) for k, v in by_article.items()}))
         object.__setattr__(self, "_predecessors", MappingProxyType(

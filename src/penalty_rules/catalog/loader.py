@@ -16,13 +16,11 @@ periods must cover every provision, and successor links may not loop.
 from __future__ import annotations
 
 import functools
-import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
-from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
@@ -44,9 +42,10 @@ from ..models.provision import (
 )
 from ..models.rules import CompetenceRule
 from ..models.timeline import Repeal, Timeline
-from .bodies import known_body_codes
 from .catalog import Catalog, DocumentEntry, ProvisionKey, is_bundled, provision_key
-from .schema import ArticleBlock, CatalogFile, ClauseBlock, Content
+
+if TYPE_CHECKING:
+    from .schema import ArticleBlock, ClauseBlock, Content
 
 DATA_PACKAGE = "penalty_rules.catalog.data"
 
@@ -68,6 +67,8 @@ def catalog_error(path: str, exc: ValidationError, prefix: str = "") -> CatalogE
 
 
 def _read_toml(path: str, text: str) -> dict[str, Any]:
+    import tomllib  # only reading TOML needs it (the bundled catalog comes from its snapshot)
+
     try:
         return tomllib.loads(normalize.text(text))
     except tomllib.TOMLDecodeError as exc:
@@ -100,6 +101,8 @@ class _FileReader:
             if isinstance(entry, dict) and isinstance(entry.get("code"), str):
                 registry.setdefault(entry["code"], _Pending(entry))
         context = {"document": self.number, "effective_from": start, "measures": registry}
+        from .schema import CatalogFile  # only reading TOML needs the file models
+
         try:
             self.file = CatalogFile.model_validate(data, context=context)
         except ValidationError as exc:
@@ -455,6 +458,8 @@ def _check_relation_loops(catalog: Catalog) -> None:
 
 def _check_bodies(catalog: Catalog) -> None:
     """Every competence rule names a body of the registry (catalog/registry/bodies.toml)."""
+    from .bodies import known_body_codes
+
     known = known_body_codes()
     for code, timeline in catalog.competence_timelines.items():
         for rule in timeline:
@@ -546,6 +551,8 @@ def load_files(paths: Iterable[str | Path], base: Catalog | None = None) -> Cata
 
 def bundled_files() -> list[tuple[str, str]]:
     """The bundled catalog files as (name, text), in load order."""
+    from importlib import resources  # not needed to import the loader
+
     folder = resources.files(DATA_PACKAGE)
     files = [(f"penalty_rules/catalog/data/{item.name}", item.read_text(encoding="utf-8"))
              for item in folder.iterdir() if item.name.endswith(".toml")]
@@ -554,7 +561,21 @@ def bundled_files() -> list[tuple[str, str]]:
 
 @functools.lru_cache(maxsize=1)
 def bundled_catalog() -> Catalog:
-    """The catalog shipped with the library (loaded once, then cached; it is immutable)."""
+    """The catalog shipped with the library (loaded once, then cached; it is immutable).
+
+    It is read from the compiled snapshot (:mod:`penalty_rules.catalog.snapshot`) when the
+    snapshot was built from exactly the bundled files as they are on disk, else from those
+    TOML files (``bundled_catalog_from_files()`` in this module); both give the same catalog.
+    """
+    from . import snapshot
+
+    compiled = snapshot.load()
+    return compiled if compiled is not None else bundled_catalog_from_files()
+
+
+def bundled_catalog_from_files() -> Catalog:
+    """The bundled catalog read from its TOML files: every record validated, every
+    cross-file check run (what the snapshot is built from)."""
     catalog = Catalog()
     for name, text in bundled_files():
         catalog = _merge(catalog, name, text)

@@ -74,7 +74,7 @@ from ..citations.parse import fold
 from ..clock import vietnam_today
 from ..errors import DocumentNotFound, PenaltyRulesError
 from ..models.citation import Citation
-from ..models.common import VND, Frozen, Localized
+from ..models.common import EAGER, VND, Frozen, Localized
 from ..models.document import DocumentNumber
 from ..models.provision import FineFrame, PointFrames, Provision
 from .catalog import Catalog
@@ -112,6 +112,8 @@ class SearchError(PenaltyRulesError, ValueError):
 
 class SearchHit(Frozen):
     """One provision (clause) or one act (point) that matches a search."""
+
+    model_config = Frozen.model_config | EAGER
 
     citation: Citation = Field(description="the clause, or the point when an act matched")
     text: str = Field(description="the citation written out in Vietnamese")

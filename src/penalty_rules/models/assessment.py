@@ -7,7 +7,7 @@ from datetime import date
 from pydantic import Field
 
 from .citation import Citation
-from .common import VND, Frozen, Localized
+from .common import EAGER, VND, Frozen, Localized
 from .document import DocumentNumber
 from .offender import Offender
 from .provision import Duration
@@ -112,6 +112,8 @@ class ViolationAssessment(Frozen):
 
 class Assessment(Frozen):
     """The answer for a whole case."""
+
+    model_config = Frozen.model_config | EAGER
 
     offender: Offender = Field(description="who committed the acts")
     fined_as: str = Field(description="whose amounts apply: individual or organization")

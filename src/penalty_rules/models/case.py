@@ -32,7 +32,7 @@ from pydantic import (
 
 from .. import normalize
 from ..errors import CaseError, field_path
-from .common import Frozen
+from .common import EAGER, Frozen
 from .offender import Offender
 
 #: Earliest and latest year of a date in a case or a case log.
@@ -159,6 +159,8 @@ class ViolationFact(Frozen):
 
 class Case(Frozen):
     """An offender, the decision date and the violations found."""
+
+    model_config = Frozen.model_config | EAGER
 
     offender: Offender
     decided_on: CaseDate | None = None

@@ -14,9 +14,21 @@ VND = Annotated[StrictInt, Field(ge=0, description="whole VND (đồng)")]
 
 
 class Frozen(BaseModel):
-    """Base of every model: immutable, unknown fields refused."""
+    """Base of every model: immutable, unknown fields refused.
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    Validators are built on a model's first validation, not when its module is imported
+    (``defer_build``): most models are never validated in a given run (the bundled catalog
+    is rebuilt from its snapshot without validation; reports, audits and the command line
+    use only some), and building them all was most of the cost of the first import.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+
+
+#: Config of the models the web service takes or returns (``Frozen.model_config | EAGER``):
+#: FastAPI wraps them in types of its own, which pydantic reads as intended only when the
+#: model's validator is built with the class.
+EAGER = ConfigDict(defer_build=False)
 
 
 def from_context(value: Any, info: ValidationInfo, **fields: str) -> Any:

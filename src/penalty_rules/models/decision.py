@@ -20,7 +20,7 @@ from pydantic import Field
 
 from .assessment import AppliedMeasure, CompetentOfficial
 from .citation import Citation
-from .common import VND, Frozen, Localized, Provenance
+from .common import EAGER, VND, Frozen, Localized, Provenance
 from .document import DocumentNumber
 
 #: How a renderer writes a value the tool cannot know.
@@ -108,6 +108,8 @@ class Signer(Frozen):
 
 class DecisionDraft(Frozen):
     """A draft sanction decision (form MQĐ02 structure; layout not confirmed)."""
+
+    model_config = Frozen.model_config | EAGER
 
     form: FormInfo
     decided_on: date

@@ -18,14 +18,16 @@ ValueError: 0100109107 is not a valid Vietnamese tax code (mã số thuế): its
 
 from __future__ import annotations
 
-from stdnum.exceptions import InvalidChecksum, InvalidFormat, InvalidLength, ValidationError
-from stdnum.vn import mst
-
 __all__ = ["check_tax_code"]
 
 
 def check_tax_code(value: str) -> str:
     """The tax code in its written form; ``ValueError`` saying why an invalid one is refused."""
+    # Imported here: python-stdnum (and what it imports) is needed only for a case that
+    # gives a tax code, not to import the models.
+    from stdnum.exceptions import InvalidChecksum, InvalidFormat, InvalidLength, ValidationError
+    from stdnum.vn import mst
+
     text = value.strip()
     why = None
     try:

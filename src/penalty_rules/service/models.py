@@ -15,7 +15,7 @@ from pydantic import Field
 from ..models.assessment import Assessment
 from ..models.case import Case
 from ..models.citation import Citation
-from ..models.common import Frozen
+from ..models.common import EAGER, Frozen
 from ..models.provision import Provision, ProvisionVersion
 
 #: At most this many cases in one POST /assess/batch.
@@ -24,6 +24,8 @@ MAX_BATCH = 500
 
 class Problem(Frozen):
     """An error as RFC 9457 problem details, with the library's error class as ``code``."""
+
+    model_config = Frozen.model_config | EAGER
 
     type: str = Field(description="URI reference naming the kind of problem")
     title: str
@@ -37,6 +39,8 @@ class Problem(Frozen):
 class DecisionRequest(Frozen):
     """A case and the signing official for POST /decision."""
 
+    model_config = Frozen.model_config | EAGER
+
     case: Case
     official: str | None = Field(default=None, description="code of a competent official")
     today: date | None = Field(default=None, description="decision date when the case gives none")
@@ -44,6 +48,8 @@ class DecisionRequest(Frozen):
 
 class BatchItem(Frozen):
     """The answer for one case of a batch: its assessment or its problem."""
+
+    model_config = Frozen.model_config | EAGER
 
     index: int
     assessment: Assessment | None = None
@@ -53,12 +59,16 @@ class BatchItem(Frozen):
 class BatchRequest(Frozen):
     """Cases to assess one by one; each is answered or refused on its own."""
 
+    model_config = Frozen.model_config | EAGER
+
     cases: list[dict[str, Any]] = Field(min_length=1, max_length=MAX_BATCH)
     today: date | None = None
 
 
 class ProvisionEntry(Frozen):
     """A provision of the catalog with the wording in force on the day asked."""
+
+    model_config = Frozen.model_config | EAGER
 
     citation: str = Field(description="the provision's citation written out in Vietnamese")
     in_force: bool
@@ -68,6 +78,8 @@ class ProvisionEntry(Frozen):
 
 class CiteResult(Frozen):
     """A citation as read, and the provisions it matches."""
+
+    model_config = Frozen.model_config | EAGER
 
     text: str
     citation: Citation
