@@ -139,6 +139,17 @@ def test_overlay_replaces_a_provision(tmp_path: Path) -> None:
     assert fine is not None and fine.max == 4_000_000  # type: ignore[union-attr]
 
 
+def test_a_check_on_an_overlay_clause_names_the_overlay_file(tmp_path: Path) -> None:
+    first = write(tmp_path, "a.toml", HEADER + CLAUSE)
+    second = write(tmp_path, "b.toml", OVERLAY + CLAUSE.replace('sector = "telecom"',
+                                                                 'sector = "no-such-sector"'))
+    with pytest.raises(CatalogError) as info:
+        load_files([first, second], load_catalog())
+    assert Path(info.value.path).name == "b.toml"
+    assert info.value.field == "article.5.clause.1.sector"
+    assert "unknown sector 'no-such-sector'" in info.value.reason
+
+
 def test_money_keeps_every_dong(tmp_path: Path) -> None:
     """OpenFisca's float32 loses 40 000 001; whole-đồng integers must not."""
     path = write(tmp_path, "m.toml", HEADER + CLAUSE.replace("max = 2_000_000", "max = 40_000_001"))

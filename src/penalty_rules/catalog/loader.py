@@ -395,6 +395,12 @@ def _merge(catalog: Catalog, path: str, text: str) -> Catalog:
     )
 
 
+def _source_of(catalog: Catalog, provision: Provision) -> str:
+    """The file that gave ``provision`` (an overlay's, when an overlay redefined it)."""
+    found = catalog.provision_sources.get(provision_key(provision))
+    return found if found is not None else catalog.entries[str(provision.document)].source
+
+
 def _where(provision: Provision) -> str:
     return f"article.{provision.article}." + (
         f"clause.{provision.clause}" if provision.clause else "whole")
@@ -414,7 +420,7 @@ def _check(catalog: Catalog) -> Catalog:
                                f"unknown fine scheme {scheme!r} named by {number}; known: "
                                f"{', '.join(sorted(s.code for s in catalog.schemes))}")
     for provision in catalog.provisions.values():
-        source = catalog.entries[str(provision.document)].source
+        source = _source_of(catalog, provision)
         where = _where(provision)
         if provision.sector not in catalog.sectors:
             raise CatalogError(source, f"{where}.sector",
@@ -514,8 +520,7 @@ def _check_successor_loops(catalog: Catalog) -> None:
         while current is not None:
             if provision_key(current) in seen:
                 names = " → ".join(p.citation.format("short") for p in [*chain, current])
-                source = catalog.entries[str(start.document)].source
-                raise CatalogError(source, f"{_where(start)}.successor",
+                raise CatalogError(_source_of(catalog, start), f"{_where(start)}.successor",
                                    f"successor links loop: {names}")
             seen.add(provision_key(current))
             chain.append(current)
