@@ -48,6 +48,8 @@ from ..models.rules import SchemeKind
 if TYPE_CHECKING:
     import numpy as np  # type: ignore[import-not-found, unused-ignore]
 
+    from .fast import FastResult
+
     Array = np.ndarray[Any, Any]
 else:
     Array = Any
@@ -538,6 +540,11 @@ def assess_table(table: Any, catalog: Catalog | None = None, *,
     catalog = catalog if catalog is not None else bundled_catalog()
     kind, columns, index = _input(table)
     n = len(columns["provision"]) if "provision" in columns else 0
+    from .fast import fast_columns
+
+    fast = fast_columns(columns, n, catalog, today or date.today())
+    if fast is not None:
+        return _fast_output(kind, fast, index, np, pd)
     out = _assess_columns(columns, n, catalog, today or date.today())
     return _output(kind, out, index, np, pd)
 
@@ -581,16 +588,41 @@ def _blocks(per_text: Sequence[Array]) -> tuple[Array, Array]:
 
 def _memo(catalog: Catalog) -> dict[tuple[Any, ...], _GroupAnswer | None]:
     """Answers already computed for this catalog (it is immutable, so they stay true)."""
+    return _memos(catalog)[0]
+
+
+def _memos(catalog: Catalog) -> tuple[dict[tuple[Any, ...], _GroupAnswer | None],
+                                      dict[Any, _Resolved]]:
+    """This catalog's remembered group answers and resolved texts."""
     key = id(catalog)
     found = _MEMOS.get(key)
     if found is None or found[0]() is not catalog:
-        memo: dict[tuple[Any, ...], _GroupAnswer | None] = {}
-        _MEMOS[key] = (weakref.ref(catalog, lambda _: _MEMOS.pop(key, None)), memo)
-        return memo
-    return found[1]
+        answers: dict[tuple[Any, ...], _GroupAnswer | None] = {}
+        texts: dict[Any, _Resolved] = {}
+        _MEMOS[key] = (weakref.ref(catalog, lambda _: _MEMOS.pop(key, None)), answers, texts)
+        return answers, texts
+    return found[1], found[2]
 
 
-_MEMOS: dict[int, tuple[weakref.ref[Catalog], dict[tuple[Any, ...], _GroupAnswer | None]]] = {}
+def _resolved(catalog: Catalog, texts: Sequence[Any]) -> list[_Resolved]:
+    """:func:`_resolve_text` for every text, remembered per catalog."""
+    memo = _memos(catalog)[1]
+    out = []
+    for text in texts:
+        try:
+            found = memo.get(text)
+        except TypeError:  # an unhashable cell: never remembered
+            found = None
+        if found is None:
+            found = _resolve_text(catalog, text)
+            if isinstance(text, str) and len(memo) < 100_000:
+                memo[text] = found
+        out.append(found)
+    return out
+
+
+_MEMOS: dict[int, tuple[weakref.ref[Catalog], dict[tuple[Any, ...], _GroupAnswer | None],
+                        dict[Any, _Resolved]]] = {}
 _FAR = 2**62  # an act still going on ends after every day of the calendar
 
 
@@ -664,7 +696,7 @@ def _assess_columns(columns: Mapping[str, Any], n: int, catalog: Catalog,
     # What each cited text resolves to; texts that fail fail every (otherwise clean) row.
     category = c.provision_codes
     texts = c.provision_texts
-    resolved = [_resolve_text(catalog, text) for text in texts]
+    resolved = _resolved(catalog, texts)
     text_error = np.array([r.error is not None for r in resolved] + [False], dtype=bool)
     text_alone = np.array([r.row_by_row for r in resolved] + [True], dtype=bool)
     if text_alone[:-1].any() or category.min(initial=0) < 0:
@@ -1016,13 +1048,46 @@ def _output(kind: str, out: dict[str, Any], index: Any, np: Any, pd: Any) -> Any
         "fine": pd.arrays.IntegerArray(out["fine"], ~fine_ok),
         "time_barred": pd.arrays.BooleanArray(out["time_barred"], empty),
         "limitation_expires_on": expires,
-        "error": _errors(out["error"], len(ok), np),
+        # As a Series of objects: a bare object array would be scanned for text.
+        "error": pd.Series(_errors(out["error"], len(ok), np), index=index, dtype=object,
+                           copy=False),
     }, index=index, copy=False)
+    return _leave(kind, frame)
+
+
+def _leave(kind: str, frame: Any) -> Any:
+    """The frame as the kind of table that came in (pandas or pyarrow)."""
     if kind == "pandas":
         return frame
     import pyarrow  # type: ignore[import-untyped, import-not-found, unused-ignore]
 
     return pyarrow.Table.from_pandas(frame, preserve_index=False)
+
+
+def _fast_output(kind: str, r: FastResult, index: Any, np: Any, pd: Any) -> Any:
+    """The table for rows the fast path answered (every row, none in error)."""
+    n = len(r.fine)
+    if kind == "mapping":  # through the general builder: lists of Python values
+        return _output(kind, {
+            "document": r.document, "provision": r.provision, "texts": r.texts,
+            "fine_min": r.fine_min, "fine_max": r.fine_max, "fine": r.fine,
+            "fine_valid": ~r.money_empty, "done": np.ones(n, dtype=bool),
+            "time_barred": r.time_barred,
+            "limitation_expires_on": r.limitation_expires_on.view(np.int64) // 86_400,
+            "error": {}}, index, np, pd)
+    categories = r.texts or [""]
+    frame = pd.DataFrame({
+        "document": pd.Categorical.from_codes(r.document, categories=categories, validate=False),
+        "provision": pd.Categorical.from_codes(r.provision, categories=categories,
+                                               validate=False),
+        "fine_min": pd.arrays.IntegerArray(r.fine_min, r.money_empty),
+        "fine_max": pd.arrays.IntegerArray(r.fine_max, r.money_empty.copy()),
+        "fine": pd.arrays.IntegerArray(r.fine, r.fine_empty),
+        "time_barred": pd.arrays.BooleanArray(r.time_barred, np.zeros(n, dtype=bool)),
+        "limitation_expires_on": r.limitation_expires_on,
+        "error": pd.Series(np.empty(n, dtype=object), index=index, dtype=object, copy=False),
+    }, index=index, copy=False)
+    return _leave(kind, frame)
 
 
 def _errors(errors: Mapping[int, str], n: int, np: Any) -> Any:

@@ -1,0 +1,440 @@
+"""The typed fast path of :func:`~penalty_rules.batch.assess_table`.
+
+A table whose columns are typed (categorical or string text, ``datetime64`` dates, integer
+counts) and whose every row passes the checks a case makes is assessed here in a few
+passes over the columns: the checks are reductions (minimum, maximum) and four
+comparisons; every row gets one small group number (text, kind of offender, epoch of the
+law day and of the decision day) from two lookup tables indexed by day; every output
+column is then one lookup by that number in a table made per group (the fine, in a
+table per group and count of circumstances; the limitation's end, in a table per day and
+period). When a check fails, or a column is of another kind, :func:`fast_columns` says
+so (``None``) and the general path answers instead — row by row where it must, so the
+answers are the same.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from ..catalog.catalog import Catalog
+from ..errors import PenaltyRulesError
+from ..models.case import MAX_TIMES, MAX_YEAR, MIN_YEAR, ViolationFact
+from ..models.circumstance import CircumstanceKind
+from ..models.offender import FineBase
+from . import (
+    _DATES,
+    _FAR,
+    _NAT,
+    _NULL,
+    Array,
+    _add_years,
+    _codes_of,
+    _factorize,
+    _fined_as,
+    _group_answer,
+    _GroupAnswer,
+    _memos,
+    _need_numpy,
+    _need_pandas,
+    _resolved,
+    _specific,
+)
+
+__all__ = ["FastResult", "fast_columns"]
+
+_EPOCH = date(1970, 1, 1).toordinal()
+_PER_DAY = {"D": 1, "h": 24, "m": 1440, "s": 86_400, "ms": 86_400_000,
+            "us": 86_400_000_000, "ns": 86_400_000_000_000}
+_DIRECT = 1 << 17  # day numbers 0 … this (1970 to 2328): tables indexed by the day itself
+
+
+@dataclass
+class FastResult:
+    """Every row answered: codes into ``texts``, money (``-1`` where there is none), the
+    masks of the nullable columns and the limitation's end as ``datetime64[s]``."""
+
+    document: Array
+    provision: Array
+    texts: list[str]
+    fine_min: Array
+    fine_max: Array
+    money_empty: Array
+    fine: Array
+    fine_empty: Array
+    time_barred: Array
+    limitation_expires_on: Array
+
+
+def _numpy_of(values: Any, pd: Any, np: Any) -> Any:
+    """The column as a numpy array without copying, or ``None`` (an extension array)."""
+    if isinstance(values, pd.Series):
+        if isinstance(values.dtype, pd.api.extensions.ExtensionDtype):
+            return None
+        return values.to_numpy(copy=False)
+    return values if isinstance(values, np.ndarray) else None
+
+
+def _seconds(columns: Any, pd: Any, np: Any) -> tuple[dict[str, Array | None], int] | None:
+    """The date columns as int64 numbers (views), all in one unit, ``per_day`` of a day."""
+    out: dict[str, Array | None] = {}
+    units = set()
+    for name in _DATES:
+        values = columns.get(name)
+        if values is None:
+            if name in ("committed_on", "detected_on"):
+                return None
+            out[name] = None
+            continue
+        arr = _numpy_of(values, pd, np)
+        if arr is None or arr.dtype.kind != "M" or arr.ndim != 1:
+            return None
+        unit, step = np.datetime_data(arr.dtype)
+        if step != 1 or unit not in _PER_DAY:
+            return None
+        units.add(_PER_DAY[unit])
+        out[name] = arr.view(np.int64)
+    if len(units) != 1:
+        return None
+    return out, units.pop()
+
+
+def _small_ints(values: Any, least: int, most: int, pd: Any, np: Any) -> Array | None | bool:
+    """A typed integer column whose values all lie in ``least``–``most`` (as it is, never
+    widened), ``None`` when absent, ``False`` when the general path must read it."""
+    if values is None:
+        return None
+    arr = _numpy_of(values, pd, np)
+    if arr is None or arr.dtype.kind not in "iu" or arr.ndim != 1:
+        return False
+    if len(arr) and (int(arr.min()) < least or int(arr.max()) > most):
+        return False
+    result: Array = arr
+    return result
+
+
+def _all_empty(values: Any, pd: Any) -> bool:
+    """The column is absent or holds no value at all."""
+    if values is None:
+        return True
+    try:
+        return bool(pd.isna(pd.Series(values, copy=False) if not isinstance(values, pd.Series)
+                            else values).all())
+    except (TypeError, ValueError):
+        return False
+
+
+def fast_columns(columns: Any, n: int, catalog: Catalog, today: date) -> FastResult | None:
+    """Every row of a typed, clean table, or ``None`` when the general path must answer."""
+    np = _need_numpy()
+    pd = _need_pandas()
+    if n == 0 or columns.get("provision") is None or columns.get("offender_kind") is None:
+        return None
+    if not all(_all_empty(columns.get(name), pd)
+               for name in ("quantity", "goods_value", "illegal_profit")):
+        return None  # a fine may depend on them, and they must be checked: general path
+    read = _seconds(columns, pd, np)
+    if read is None:
+        return None
+    secs, unit = read
+    known_m = len(_codes_of(catalog, CircumstanceKind.MITIGATING))
+    known_a = len(_codes_of(catalog, CircumstanceKind.AGGRAVATING))
+    mitigating = _small_ints(columns.get("mitigating"), 0, known_m, pd, np)
+    aggravating = _small_ints(columns.get("aggravating"), 0, known_a, pd, np)
+    times = _small_ints(columns.get("times"), 1, MAX_TIMES, pd, np)
+    if mitigating is False or aggravating is False or times is False:
+        return None
+
+    # Texts and kinds: every one in use must resolve, every row must name one.
+    text_codes, texts = _factorize(columns["provision"])
+    kind_codes, kind_texts = _factorize(columns["offender_kind"])
+    if len(text_codes) != n or len(kind_codes) != n or not texts or not kind_texts:
+        return None
+    if int(text_codes.min()) < 0 or int(kind_codes.min()) < 0:
+        return None
+    resolved = _resolved(catalog, texts)
+    if any(r.error is not None or r.row_by_row for r in resolved):
+        return None
+    fined = [_fined_as(catalog, text) for text in kind_texts]
+    if not all(isinstance(f, FineBase) for f in fined):
+        return None
+
+    # The checks of a case, as reductions and comparisons (no row may fail one).
+    committed, detected = secs["committed_on"], secs["detected_on"]
+    assert committed is not None and detected is not None
+    low = (date(MIN_YEAR, 1, 1).toordinal() - _EPOCH) * unit
+    high = (date(MAX_YEAR, 12, 31).toordinal() - _EPOCH) * unit
+    decided = secs["decided_on"]
+    today_n = (today.toordinal() - _EPOCH) * unit
+    if decided is None:
+        decided = np.full(n, today_n, dtype=np.int64)
+    elif int(decided.min()) == _NAT:
+        decided = decided.copy()
+        decided[decided == _NAT] = today_n
+    for day in (committed, detected, decided):
+        if int(day.min()) < low or int(day.max()) > high:
+            return None  # NaT (the lowest number) fails here too
+    ended = secs["ended_on"]
+    ongoing = False
+    if ended is not None:
+        if int(ended.min()) == _NAT:
+            ongoing = True
+            closed = ended != _NAT
+            if closed.any() and (int(ended[closed].min()) < low or int(ended.max()) > high):
+                return None
+            ended = ended.copy()
+            ended[~closed] = _FAR
+        elif int(ended.min()) < low or int(ended.max()) > high:
+            return None
+    if (detected < committed).any() or (decided < detected).any():
+        return None
+    if ended is not None:
+        if (ended < committed).any():
+            return None
+        if ongoing:
+            if ((ended != _FAR) & (ended > decided)).any():
+                return None
+        elif (ended > decided).any():
+            return None
+
+    # The day whose law applies (see the general path), then day numbers.
+    reference = detected if ended is None else np.minimum(ended, detected)
+    moved = _moved(resolved, text_codes, committed, ended, decided, unit, np)
+    if unit > 1:
+        ref_day = np.floor_divide(reference, unit, out=None if reference is detected else reference)
+        decided_day = decided // unit
+    else:
+        ref_day = reference if reference is not detected else detected.copy()
+        decided_day = decided
+    law_day = ref_day
+    if moved is not None:
+        where = np.flatnonzero(moved)
+        law_day = ref_day.copy()
+        law_day[where] = detected[where] // unit
+    first = min(int(ref_day.min()), int(decided_day.min()))
+    last = max(int(law_day.max()), int(decided_day.max()))
+
+    # One group number a row: ((text × W + law epoch) × W + decision epoch) × kinds + kind.
+    width = max(len(r.breakpoints) for r in resolved) + 1
+    kinds = len(kind_texts)
+    size = len(texts) * width * width * kinds
+    if size > 2**31 - 1:
+        return None
+    key = _group_keys(resolved, text_codes, kind_codes, law_day, decided_day, first, last,
+                      width, kinds, size, np)
+    if key is None:
+        return None
+
+    # The rules of every group present, remembered per catalog.
+    present = np.zeros(size, dtype=bool)
+    present[key] = True
+    groups = np.flatnonzero(present)
+    answers, unknown = _answers(catalog, groups, texts, fined, resolved, width, kinds)
+    if unknown:
+        rows = np.zeros(size, dtype=np.int64)
+        rows[key] = np.arange(n, dtype=np.int64)
+        for g in unknown:
+            i = int(rows[g])
+            got = _answer_for(catalog, texts[int(text_codes[i])], fined[int(kind_codes[i])],
+                              committed, ended, detected, decided, i, unit)
+            memo_key = _memo_key(g, texts, fined, resolved, width, kinds)
+            answers[g] = got
+            memo = _memos(catalog)[0]
+            if len(memo) < 200_000:
+                memo[memo_key] = got
+    if any(a is None for a in answers.values()):
+        return None  # a group whose rules raise an error: row by row, in the general path
+    return _answer_rows(answers, key, size, mitigating, aggravating, times, ref_day,
+                        decided_day, known_m, known_a, n, np)
+
+
+def _moved(resolved: Any, text_codes: Array, committed: Array, ended: Array | None,
+           decided: Array, unit: int, np: Any) -> Array | None:
+    """Rows whose act went on when a replacing decree took effect (before the decision):
+    their law day is the detection day. ``None``: no such row."""
+    if ended is None:
+        return None
+    switches = [r.transition_days for r in resolved]
+    if not any(len(d) for d in switches):
+        return None
+    moved: Array | None = None
+    same = all(np.array_equal(d, switches[0]) for d in switches)
+    for k in range(max(len(d) for d in switches)):
+        if same:
+            start: Any = np.int64(int(switches[0][k]) * unit)
+            if not (int(committed.min()) < start <= int(decided.max())
+                    and int(ended.max()) >= start):
+                continue
+        else:
+            starts = np.array([int(d[k]) * unit if k < len(d) else _FAR for d in switches],
+                              dtype=np.int64)
+            start = np.take(starts, text_codes.astype(np.intp))
+        these = (committed < start) & (start <= decided) & (ended >= start)
+        moved = these if moved is None else moved | these
+    if moved is None or not moved.any():
+        return None
+    return moved
+
+
+def _group_keys(resolved: Any, text_codes: Array, kind_codes: Array, law_day: Array,
+                decided_day: Array, first: int, last: int, width: int, kinds: int, size: int,
+                np: Any) -> Array | None:
+    """Every row's group number (``intp``), from tables of epochs by day."""
+    small = np.int16 if size <= 2**15 - 1 else np.int32
+    shared = all(np.array_equal(r.breakpoints, resolved[0].breakpoints) for r in resolved)
+    direct = first >= 0 and last < _DIRECT
+    lo = 0 if direct else first
+    span = last - lo + 1
+    if span * (1 if shared else len(resolved)) > 4 * len(text_codes) + 65_536 + _DIRECT:
+        return None  # days spread too far for tables: the general path searches instead
+    grid = np.arange(lo, last + 1, dtype=np.int64)
+    per_text = [resolved[0]] if shared else resolved
+    epochs = np.concatenate([np.searchsorted(r.breakpoints, grid, side="right")
+                             for r in per_text]).astype(small)
+    law_part = epochs * small(width * kinds)
+    decided_part = epochs * small(kinds)
+    if shared:
+        law_index = law_day if direct else law_day - lo
+        decided_index = decided_day if direct else decided_day - lo
+    else:
+        base = text_codes.astype(np.intp) * span
+        if not direct:
+            base -= lo
+        law_index = base + law_day
+        decided_index = np.add(base, decided_day, out=base)
+    key = np.take(law_part, law_index)
+    key += np.take(decided_part, decided_index)
+    key += text_codes.astype(small) * small(width * width * kinds)
+    key += kind_codes
+    result: Array = key.astype(np.intp)
+    return result
+
+
+def _memo_key(group: int, texts: list[Any], fined: list[Any], resolved: Any, width: int,
+              kinds: int) -> tuple[Any, ...]:
+    """The key the general path remembers the group's answer by (text, kind, epochs)."""
+    rest, kind = divmod(int(group), kinds)
+    rest, decided_epoch = divmod(rest, width)
+    text, law_epoch = divmod(rest, width)
+    organization = 1 if fined[kind] is FineBase.ORGANIZATION else 0
+    key: tuple[Any, ...] = (texts[text], organization, law_epoch, decided_epoch)
+    if resolved[text].facts_matter:
+        key += (_NULL, _NULL, _NULL)
+    return key
+
+
+def _answers(catalog: Catalog, groups: Array, texts: list[Any], fined: list[Any],
+             resolved: Any, width: int, kinds: int
+             ) -> tuple[dict[int, _GroupAnswer | None], list[int]]:
+    memo = _memos(catalog)[0]
+    answers: dict[int, _GroupAnswer | None] = {}
+    unknown = []
+    for g in groups.tolist():
+        key = _memo_key(g, texts, fined, resolved, width, kinds)
+        if key in memo:
+            answers[g] = memo[key]
+        else:
+            unknown.append(g)
+    return answers, unknown
+
+
+def _answer_for(catalog: Catalog, text: str, fined: Any, committed: Array, ended: Array | None,
+                detected: Array, decided: Array, i: int, unit: int) -> _GroupAnswer | None:
+    def day(values: Array | None) -> date | None:
+        if values is None or int(values[i]) in (_NAT, _FAR):
+            return None
+        return date.fromordinal(int(values[i]) // unit + _EPOCH)
+
+    committed_on, detected_on = day(committed), day(detected)
+    assert committed_on is not None and detected_on is not None
+    fact = ViolationFact.model_construct(
+        provision=text, committed_on=committed_on, ended_on=day(ended), detected_on=detected_on,
+        mitigating=(), aggravating=(), quantity=None, goods_value=None, illegal_profit=None,
+        times=1)
+    decided_on = day(decided)
+    assert decided_on is not None
+    try:
+        return _group_answer(catalog, fact, FineBase.ORGANIZATION
+                             if fined is FineBase.ORGANIZATION else FineBase.INDIVIDUAL,
+                             decided_on)
+    except PenaltyRulesError:
+        return None
+
+
+def _answer_rows(answers: dict[int, Any], key: Array, size: int, mitigating: Any,
+                 aggravating: Any, times: Any, ref_day: Array, decided_day: Array,
+                 known_m: int, known_a: int, n: int, np: Any) -> FastResult | None:
+    """Every row's answer, by lookups in tables of the groups' answers."""
+    out_texts: dict[str, int] = {}
+    g_low = np.full(size, -1, dtype=np.int64)
+    g_high = np.full(size, -1, dtype=np.int64)
+    g_scheme = np.zeros(size, dtype=np.int64)
+    g_percent = np.zeros(size, dtype=np.int64)
+    g_once = np.zeros(size, dtype=bool)
+    g_years = np.zeros(size, dtype=np.int64)
+    g_document = np.zeros(size, dtype=np.int64)
+    g_provision = np.zeros(size, dtype=np.int64)
+    for g, answer in answers.items():
+        g_low[g], g_high[g] = answer.low, answer.high
+        g_scheme[g], g_percent[g] = answer.scheme, answer.percent
+        g_once[g], g_years[g] = answer.once, answer.years
+        g_document[g] = out_texts.setdefault(answer.document, len(out_texts))
+        g_provision[g] = out_texts.setdefault(answer.provision, len(out_texts))
+    code_type = np.int8 if len(out_texts) < 127 else np.int32
+    document = np.take(g_document.astype(code_type), key)
+    provision = np.take(g_provision.astype(code_type), key)
+    fine_min = np.take(g_low, key)
+    fine_max = np.take(g_high, key)
+    warning_only = bool((g_low < 0).any())
+    money_empty = np.take(g_low < 0, key) if warning_only else np.zeros(n, dtype=bool)
+
+    # The specific fine: a table per group and counts of circumstances (and, for acts
+    # fined once, one more aggravating count for a repetition), looked up per row.
+    across = known_a + 2
+    cells = (known_m + 1) * across
+    grid_m = np.arange(known_m + 1, dtype=np.int64)[None, :, None]
+    grid_a = np.arange(across, dtype=np.int64)[None, None, :]
+    fines = _specific(g_low[:, None, None], g_high[:, None, None], grid_m, grid_a,
+                      g_scheme[:, None, None], g_percent[:, None, None]).reshape(-1)
+    small = np.int16 if cells <= 2**15 - 1 else np.int32
+    counts: Any = None
+    if mitigating is not None:
+        counts = mitigating.astype(small) * small(across)
+    if aggravating is not None:
+        counts = aggravating.astype(small) if counts is None else np.add(counts, aggravating,
+                                                                        out=counts)
+    repeated = None
+    if times is not None and int(times.max()) > 1:
+        repeated = times > 1
+        once = np.take(g_once, key) & repeated
+        counts = once.astype(small) if counts is None else np.add(counts, once, out=counts)
+    cell = key * cells
+    if counts is not None:
+        cell += counts
+    fine = np.take(fines, cell, out=cell, mode="clip")  # (in bounds: no buffer)
+    if repeated is not None:
+        many = repeated & ~np.take(g_once, key)
+        if many.any():
+            fine[many] *= times[many]
+
+    # The limitation's end: a table of days by period, looked up per row; the time bar.
+    periods = np.unique(g_years)
+    period_of = np.searchsorted(periods, g_years)
+    lo, hi = int(ref_day.min()), int(ref_day.max())
+    span = hi - lo + 1
+    if span * len(periods) > 4 * n + 65_536:
+        return None
+    grid = np.arange(lo, hi + 1, dtype=np.int64)
+    ends = _add_years(np.tile(grid, len(periods)), np.repeat(periods, span))
+    if int(ends.max()) > date(9999, 12, 31).toordinal() - _EPOCH:
+        return None  # past the calendar: the general path sends those rows to assess
+    offset = period_of * span - lo
+    where = np.take(offset, key)
+    where += ref_day
+    expires = np.take(ends, where, out=where, mode="clip")
+    time_barred = decided_day > expires
+    expires *= 86_400
+    fine_empty = time_barred | money_empty
+    return FastResult(document, provision, list(out_texts), fine_min, fine_max, money_empty,
+                      fine, fine_empty, time_barred, expires.view("datetime64[s]"))
