@@ -160,11 +160,9 @@ def fast_columns(columns: Any, n: int, catalog: Catalog, today: date) -> FastRes
     if not all(isinstance(f, FineBase) for f in fined):
         return None
 
-    # The checks of a case, as reductions and comparisons (no row may fail one).
+    # The checks of a case: four comparisons, then two reductions (no row may fail one).
     committed, detected = secs["committed_on"], secs["detected_on"]
     assert committed is not None and detected is not None
-    low = (date(MIN_YEAR, 1, 1).toordinal() - _EPOCH) * unit
-    high = (date(MAX_YEAR, 12, 31).toordinal() - _EPOCH) * unit
     decided = secs["decided_on"]
     today_n = (today.toordinal() - _EPOCH) * unit
     if decided is None:
@@ -172,48 +170,37 @@ def fast_columns(columns: Any, n: int, catalog: Catalog, today: date) -> FastRes
     elif int(decided.min()) == _NAT:
         decided = decided.copy()
         decided[decided == _NAT] = today_n
-    for day in (committed, detected, decided):
-        if int(day.min()) < low or int(day.max()) > high:
-            return None  # NaT (the lowest number) fails here too
     ended = secs["ended_on"]
     ongoing = False
-    if ended is not None:
-        if int(ended.min()) == _NAT:
-            ongoing = True
-            closed = ended != _NAT
-            if closed.any() and (int(ended[closed].min()) < low or int(ended.max()) > high):
-                return None
-            ended = ended.copy()
-            ended[~closed] = _FAR
-        elif int(ended.min()) < low or int(ended.max()) > high:
-            return None
+    if ended is not None and int(ended.min()) == _NAT:
+        ongoing = True  # an act still going on ends after every day of the calendar
+        ended = ended.copy()
+        ended[ended == _NAT] = _FAR
+    # (An empty detection day is NaT, the lowest number: "detected before committed".)
     if (detected < committed).any() or (decided < detected).any():
         return None
     if ended is not None:
         if (ended < committed).any():
             return None
-        if ongoing:
-            if ((ended != _FAR) & (ended > decided)).any():
-                return None
-        elif (ended > decided).any():
+        if (((ended != _FAR) & (ended > decided)) if ongoing else (ended > decided)).any():
             return None
+    # Every day now lies between the first commission and the last decision.
+    earliest, latest = int(committed.min()), int(decided.max())
+    if (earliest < (date(MIN_YEAR, 1, 1).toordinal() - _EPOCH) * unit
+            or latest > (date(MAX_YEAR, 12, 31).toordinal() - _EPOCH) * unit):
+        return None  # an empty commission day (NaT) fails here too
 
-    # The day whose law applies (see the general path), then day numbers.
-    reference = detected if ended is None else np.minimum(ended, detected)
-    moved = _moved(resolved, text_codes, committed, ended, decided, unit, np)
-    if unit > 1:
-        ref_day = np.floor_divide(reference, unit, out=None if reference is detected else reference)
-        decided_day = decided // unit
+    # Day numbers: of the reference day (when the act ended, or was detected while it
+    # went on) and of the decision; the law day is the reference day but for rows moved
+    # by a transition (their detection day).
+    if ended is None:
+        ref_day = detected // unit if unit > 1 else detected
     else:
-        ref_day = reference if reference is not detected else detected.copy()
-        decided_day = decided
-    law_day = ref_day
-    if moved is not None:
-        where = np.flatnonzero(moved)
-        law_day = ref_day.copy()
-        law_day[where] = detected[where] // unit
-    first = min(int(ref_day.min()), int(decided_day.min()))
-    last = max(int(law_day.max()), int(decided_day.max()))
+        reference = np.minimum(ended, detected)
+        ref_day = np.floor_divide(reference, unit, out=reference) if unit > 1 else reference
+    decided_day = decided // unit if unit > 1 else decided
+    moved = _moved(resolved, text_codes, committed, ended, decided, ongoing, earliest, latest,
+                   unit, np)
 
     # One group number a row: ((text × W + law epoch) × W + decision epoch) × kinds + kind.
     width = max(len(r.breakpoints) for r in resolved) + 1
@@ -221,8 +208,9 @@ def fast_columns(columns: Any, n: int, catalog: Catalog, today: date) -> FastRes
     size = len(texts) * width * width * kinds
     if size > 2**31 - 1:
         return None
-    key = _group_keys(resolved, text_codes, kind_codes, law_day, decided_day, first, last,
-                      width, kinds, size, np)
+    first, last = earliest // unit, latest // unit
+    key = _group_keys(resolved, text_codes, kind_codes, ref_day, decided_day, first, last,
+                      width, kinds, size, moved, detected, unit, np)
     if key is None:
         return None
 
@@ -234,27 +222,27 @@ def fast_columns(columns: Any, n: int, catalog: Catalog, today: date) -> FastRes
     if unknown:
         rows = np.zeros(size, dtype=np.int64)
         rows[key] = np.arange(n, dtype=np.int64)
+        memo = _memos(catalog)[0]
         for g in unknown:
             i = int(rows[g])
             got = _answer_for(catalog, texts[int(text_codes[i])], fined[int(kind_codes[i])],
                               committed, ended, detected, decided, i, unit)
-            memo_key = _memo_key(g, texts, fined, resolved, width, kinds)
             answers[g] = got
-            memo = _memos(catalog)[0]
             if len(memo) < 200_000:
-                memo[memo_key] = got
+                memo[_memo_key(g, texts, fined, resolved, width, kinds)] = got
     if any(a is None for a in answers.values()):
         return None  # a group whose rules raise an error: row by row, in the general path
     return _answer_rows(answers, key, size, mitigating, aggravating, times, ref_day,
-                        decided_day, known_m, known_a, n, np)
+                        decided_day, first, last, known_m, known_a, n, np)
 
 
 def _moved(resolved: Any, text_codes: Array, committed: Array, ended: Array | None,
-           decided: Array, unit: int, np: Any) -> Array | None:
+           decided: Array, ongoing: bool, earliest: int, latest: int, unit: int,
+           np: Any) -> Array | None:
     """Rows whose act went on when a replacing decree took effect (before the decision):
     their law day is the detection day. ``None``: no such row."""
     if ended is None:
-        return None
+        return None  # (detected before it ended: the reference day is the detection day)
     switches = [r.transition_days for r in resolved]
     if not any(len(d) for d in switches):
         return None
@@ -263,27 +251,31 @@ def _moved(resolved: Any, text_codes: Array, committed: Array, ended: Array | No
     for k in range(max(len(d) for d in switches)):
         if same:
             start: Any = np.int64(int(switches[0][k]) * unit)
-            if not (int(committed.min()) < start <= int(decided.max())
-                    and int(ended.max()) >= start):
+            if not earliest < start <= latest:
                 continue
         else:
             starts = np.array([int(d[k]) * unit if k < len(d) else _FAR for d in switches],
                               dtype=np.int64)
             start = np.take(starts, text_codes.astype(np.intp))
-        these = (committed < start) & (start <= decided) & (ended >= start)
+        # An act that ended ended by the decision: ending on or after the start, it was
+        # decided on or after it too.
+        these = (committed < start) & (ended >= start)
+        if ongoing:
+            these &= start <= decided
         moved = these if moved is None else moved | these
-    if moved is None or not moved.any():
+    if moved is None:
         return None
-    return moved
+    rows: Array = np.flatnonzero(moved)
+    return rows if len(rows) else None
 
 
-def _group_keys(resolved: Any, text_codes: Array, kind_codes: Array, law_day: Array,
+def _group_keys(resolved: Any, text_codes: Array, kind_codes: Array, ref_day: Array,
                 decided_day: Array, first: int, last: int, width: int, kinds: int, size: int,
-                np: Any) -> Array | None:
+                moved: Array | None, detected: Array, unit: int, np: Any) -> Array | None:
     """Every row's group number (``intp``), from tables of epochs by day."""
     small = np.int16 if size <= 2**15 - 1 else np.int32
     shared = all(np.array_equal(r.breakpoints, resolved[0].breakpoints) for r in resolved)
-    direct = first >= 0 and last < _DIRECT
+    direct = first >= 0 and last < _DIRECT  # tables indexed by the day number itself
     lo = 0 if direct else first
     span = last - lo + 1
     if span * (1 if shared else len(resolved)) > 4 * len(text_codes) + 65_536 + _DIRECT:
@@ -294,19 +286,25 @@ def _group_keys(resolved: Any, text_codes: Array, kind_codes: Array, law_day: Ar
                              for r in per_text]).astype(small)
     law_part = epochs * small(width * kinds)
     decided_part = epochs * small(kinds)
-    if shared:
-        law_index = law_day if direct else law_day - lo
-        decided_index = decided_day if direct else decided_day - lo
-    else:
-        base = text_codes.astype(np.intp) * span
+
+    def index(days: Array, rows: Any) -> Array:
+        if shared:
+            return days if direct else days - lo
+        base = text_codes[rows].astype(np.intp) * span
+        base += days
         if not direct:
             base -= lo
-        law_index = base + law_day
-        decided_index = np.add(base, decided_day, out=base)
-    key = np.take(law_part, law_index)
-    key += np.take(decided_part, decided_index)
+        return base
+
+    every = slice(None)
+    key = np.take(law_part, index(ref_day, every))
+    key += np.take(decided_part, index(decided_day, every))
     key += text_codes.astype(small) * small(width * width * kinds)
     key += kind_codes
+    if moved is not None:
+        law_day = detected[moved] // unit
+        key[moved] += (np.take(law_part, index(law_day, moved))
+                       - np.take(law_part, index(ref_day[moved], moved)))
     result: Array = key.astype(np.intp)
     return result
 
@@ -363,8 +361,8 @@ def _answer_for(catalog: Catalog, text: str, fined: Any, committed: Array, ended
 
 
 def _answer_rows(answers: dict[int, Any], key: Array, size: int, mitigating: Any,
-                 aggravating: Any, times: Any, ref_day: Array, decided_day: Array,
-                 known_m: int, known_a: int, n: int, np: Any) -> FastResult | None:
+                 aggravating: Any, times: Any, ref_day: Array, decided_day: Array, first: int,
+                 last: int, known_m: int, known_a: int, n: int, np: Any) -> FastResult | None:
     """Every row's answer, by lookups in tables of the groups' answers."""
     out_texts: dict[str, int] = {}
     g_low = np.full(size, -1, dtype=np.int64)
@@ -389,6 +387,23 @@ def _answer_rows(answers: dict[int, Any], key: Array, size: int, mitigating: Any
     warning_only = bool((g_low < 0).any())
     money_empty = np.take(g_low < 0, key) if warning_only else np.zeros(n, dtype=bool)
 
+    # The limitation's end: a table of days by period, looked up per row; the time bar.
+    periods = np.unique(g_years)
+    period_of = np.searchsorted(periods, g_years)
+    span = last - first + 1  # every reference day lies between them
+    if span * len(periods) > 4 * n + 65_536:
+        return None
+    grid = np.arange(first, last + 1, dtype=np.int64)
+    ends = _add_years(np.tile(grid, len(periods)), np.repeat(periods, span))
+    if int(ends.max()) > date(9999, 12, 31).toordinal() - _EPOCH:
+        return None  # past the calendar: the general path sends those rows to assess
+    where = np.take(period_of * span - first, key)
+    where += ref_day
+    expires = np.take(ends, where, out=where, mode="clip")  # (in bounds: no buffer)
+    time_barred = decided_day > expires
+    expires *= 86_400
+    fine_empty = time_barred | money_empty
+
     # The specific fine: a table per group and counts of circumstances (and, for acts
     # fined once, one more aggravating count for a repetition), looked up per row.
     across = known_a + 2
@@ -404,37 +419,18 @@ def _answer_rows(answers: dict[int, Any], key: Array, size: int, mitigating: Any
     if aggravating is not None:
         counts = aggravating.astype(small) if counts is None else np.add(counts, aggravating,
                                                                         out=counts)
-    repeated = None
+    many = None
     if times is not None and int(times.max()) > 1:
         repeated = times > 1
-        once = np.take(g_once, key) & repeated
+        once = np.take(g_once, key)
+        many = repeated & ~once  # fined for every time
+        once &= repeated  # fined once, the repetition aggravating
         counts = once.astype(small) if counts is None else np.add(counts, once, out=counts)
-    cell = key * cells
+    cell = np.multiply(key, cells, out=key)  # the group numbers are no longer needed
     if counts is not None:
         cell += counts
-    fine = np.take(fines, cell, out=cell, mode="clip")  # (in bounds: no buffer)
-    if repeated is not None:
-        many = repeated & ~np.take(g_once, key)
-        if many.any():
-            fine[many] *= times[many]
-
-    # The limitation's end: a table of days by period, looked up per row; the time bar.
-    periods = np.unique(g_years)
-    period_of = np.searchsorted(periods, g_years)
-    lo, hi = int(ref_day.min()), int(ref_day.max())
-    span = hi - lo + 1
-    if span * len(periods) > 4 * n + 65_536:
-        return None
-    grid = np.arange(lo, hi + 1, dtype=np.int64)
-    ends = _add_years(np.tile(grid, len(periods)), np.repeat(periods, span))
-    if int(ends.max()) > date(9999, 12, 31).toordinal() - _EPOCH:
-        return None  # past the calendar: the general path sends those rows to assess
-    offset = period_of * span - lo
-    where = np.take(offset, key)
-    where += ref_day
-    expires = np.take(ends, where, out=where, mode="clip")
-    time_barred = decided_day > expires
-    expires *= 86_400
-    fine_empty = time_barred | money_empty
+    fine = np.take(fines, cell, out=cell, mode="clip")
+    if many is not None and many.any():
+        fine[many] *= times[many]
     return FastResult(document, provision, list(out_texts), fine_min, fine_max, money_empty,
                       fine, fine_empty, time_barred, expires.view("datetime64[s]"))
