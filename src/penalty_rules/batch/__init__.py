@@ -586,27 +586,41 @@ def _blocks(per_text: Sequence[Array]) -> tuple[Array, Array]:
     return blocks, np.cumsum(sizes)[:-1]
 
 
+@dataclass
+class _Memo:
+    """What is remembered for one catalog (it is immutable, so it stays true): the group
+    answers by key (text, kind, epochs, facts), the same answers by text, and resolved
+    texts."""
+
+    answers: dict[tuple[Any, ...], _GroupAnswer | None]
+    by_text: dict[Any, dict[tuple[Any, ...], _GroupAnswer | None]]
+    resolved: dict[Any, _Resolved]
+
+    def remember(self, key: tuple[Any, ...], answer: _GroupAnswer | None) -> None:
+        if len(self.answers) < 200_000:
+            self.answers[key] = answer
+            self.by_text.setdefault(key[0], {})[key[1:]] = answer
+
+
 def _memo(catalog: Catalog) -> dict[tuple[Any, ...], _GroupAnswer | None]:
-    """Answers already computed for this catalog (it is immutable, so they stay true)."""
-    return _memos(catalog)[0]
+    """Answers already computed for this catalog."""
+    return _memos(catalog).answers
 
 
-def _memos(catalog: Catalog) -> tuple[dict[tuple[Any, ...], _GroupAnswer | None],
-                                      dict[Any, _Resolved]]:
-    """This catalog's remembered group answers and resolved texts."""
+def _memos(catalog: Catalog) -> _Memo:
+    """What is remembered for this catalog."""
     key = id(catalog)
     found = _MEMOS.get(key)
     if found is None or found[0]() is not catalog:
-        answers: dict[tuple[Any, ...], _GroupAnswer | None] = {}
-        texts: dict[Any, _Resolved] = {}
-        _MEMOS[key] = (weakref.ref(catalog, lambda _: _MEMOS.pop(key, None)), answers, texts)
-        return answers, texts
-    return found[1], found[2]
+        memo = _Memo({}, {}, {})
+        _MEMOS[key] = (weakref.ref(catalog, lambda _: _MEMOS.pop(key, None)), memo)
+        return memo
+    return found[1]
 
 
 def _resolved(catalog: Catalog, texts: Sequence[Any]) -> list[_Resolved]:
     """:func:`_resolve_text` for every text, remembered per catalog."""
-    memo = _memos(catalog)[1]
+    memo = _memos(catalog).resolved
     out = []
     for text in texts:
         try:
@@ -621,8 +635,7 @@ def _resolved(catalog: Catalog, texts: Sequence[Any]) -> list[_Resolved]:
     return out
 
 
-_MEMOS: dict[int, tuple[weakref.ref[Catalog], dict[tuple[Any, ...], _GroupAnswer | None],
-                        dict[Any, _Resolved]]] = {}
+_MEMOS: dict[int, tuple[weakref.ref[Catalog], _Memo]] = {}
 _FAR = 2**62  # an act still going on ends after every day of the calendar
 
 
@@ -800,7 +813,8 @@ def _assess_columns(columns: Mapping[str, Any], n: int, catalog: Catalog,
     g_provision = np.full(slots, -1, dtype=np.int64)
     g_alone = np.zeros(slots, dtype=bool)
     out_texts: dict[str, int] = {}
-    memo = _memo(catalog)
+    memos = _memos(catalog)
+    memo = memos.answers
     # The memo key names what the group's rules depend on, independently of this table.
     law_at, decided_at = epochs_at(first)
     signature = np.stack([kind[first], law_at, decided_at, q[first], value[first],
@@ -818,8 +832,7 @@ def _assess_columns(columns: Mapping[str, Any], n: int, catalog: Catalog,
                                        date.fromordinal(int(decided[i]) // unit + epoch))
             except PenaltyRulesError:
                 answer = None  # the error may name each row's own facts: row by row
-            if len(memo) < 200_000:
-                memo[key] = answer
+            memos.remember(key, answer)
         if answer is None:
             g_alone[g] = True
             continue

@@ -14,6 +14,7 @@ answers are the same.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -214,25 +215,30 @@ def fast_columns(columns: Any, n: int, catalog: Catalog, today: date) -> FastRes
     if key is None:
         return None
 
-    # The rules of every group present, remembered per catalog.
-    present = np.zeros(size, dtype=bool)
-    present[key] = True
-    groups = np.flatnonzero(present)
-    answers, unknown = _answers(catalog, groups, texts, fined, resolved, width, kinds)
-    if unknown:
+    # The rules of the groups: as remembered for this catalog; a group not known yet (a
+    # row whose document code is still -1) is worked out from one of its rows.
+    memo = _memos(catalog)
+    answers = _known(memo, texts, fined, resolved, width, kinds)
+    tables = _Tables.of(answers, size, np)
+    document = np.take(tables.document, key)
+    if int(document.min()) < 0:
+        present = np.zeros(size, dtype=bool)
+        present[key] = True
+        groups = np.flatnonzero(present).tolist()
         rows = np.zeros(size, dtype=np.int64)
         rows[key] = np.arange(n, dtype=np.int64)
-        memo = _memos(catalog)[0]
-        for g in unknown:
-            i = int(rows[g])
-            got = _answer_for(catalog, texts[int(text_codes[i])], fined[int(kind_codes[i])],
-                              committed, ended, detected, decided, i, unit)
-            answers[g] = got
-            if len(memo) < 200_000:
-                memo[_memo_key(g, texts, fined, resolved, width, kinds)] = got
-    if any(a is None for a in answers.values()):
-        return None  # a group whose rules raise an error: row by row, in the general path
-    return _answer_rows(answers, key, size, mitigating, aggravating, times, ref_day,
+        for g in groups:
+            if g not in answers:
+                i = int(rows[g])
+                answers[g] = _answer_for(catalog, texts[int(text_codes[i])],
+                                         fined[int(kind_codes[i])], committed, ended, detected,
+                                         decided, i, unit)
+                memo.remember(_memo_key(g, texts, fined, resolved, width, kinds), answers[g])
+        if any(answers[g] is None for g in groups):
+            return None  # a group whose rules raise an error: row by row, in the general path
+        tables = _Tables.of(answers, size, np)
+        document = np.take(tables.document, key)
+    return _answer_rows(tables, document, key, mitigating, aggravating, times, ref_day,
                         decided_day, first, last, known_m, known_a, n, np)
 
 
@@ -280,12 +286,10 @@ def _group_keys(resolved: Any, text_codes: Array, kind_codes: Array, ref_day: Ar
     span = last - lo + 1
     if span * (1 if shared else len(resolved)) > 4 * len(text_codes) + 65_536 + _DIRECT:
         return None  # days spread too far for tables: the general path searches instead
-    grid = np.arange(lo, last + 1, dtype=np.int64)
     per_text = [resolved[0]] if shared else resolved
-    epochs = np.concatenate([np.searchsorted(r.breakpoints, grid, side="right")
-                             for r in per_text]).astype(small)
-    law_part = epochs * small(width * kinds)
-    decided_part = epochs * small(kinds)
+    law_part, decided_part = _epoch_tables(
+        tuple(tuple(r.breakpoints.tolist()) for r in per_text), lo, last, width, kinds,
+        np.dtype(small).str)
 
     def index(days: Array, rows: Any) -> Array:
         if shared:
@@ -322,19 +326,93 @@ def _memo_key(group: int, texts: list[Any], fined: list[Any], resolved: Any, wid
     return key
 
 
-def _answers(catalog: Catalog, groups: Array, texts: list[Any], fined: list[Any],
-             resolved: Any, width: int, kinds: int
-             ) -> tuple[dict[int, _GroupAnswer | None], list[int]]:
-    memo = _memos(catalog)[0]
+@functools.lru_cache(maxsize=32)
+def _epoch_tables(per_text: tuple[tuple[int, ...], ...], lo: int, last: int, width: int,
+                  kinds: int, small: str) -> tuple[Array, Array]:
+    """For each text and day from ``lo`` to ``last``, its epoch (breakpoints on or before
+    the day), times ``width × kinds`` (the law day's part of a group number) and times
+    ``kinds`` (the decision day's part), as flat tables (remembered: they are read only)."""
+    np = _need_numpy()
+    grid = np.arange(lo, last + 1, dtype=np.int64)
+    epochs = np.concatenate([np.searchsorted(np.array(points, dtype=np.int64), grid,
+                                             side="right") for points in per_text])
+    law_part = (epochs * (width * kinds)).astype(small)
+    decided_part = (epochs * kinds).astype(small)
+    law_part.flags.writeable = decided_part.flags.writeable = False
+    return law_part, decided_part
+
+
+@functools.lru_cache(maxsize=32)
+def _ends(lo: int, last: int, periods: tuple[int, ...]) -> Array | None:
+    """The limitation's end for every day from ``lo`` to ``last`` and every period (a table,
+    period after period), or ``None`` when one falls past the calendar."""
+    np = _need_numpy()
+    grid = np.arange(lo, last + 1, dtype=np.int64)
+    ends = _add_years(np.tile(grid, len(periods)), np.repeat(np.array(periods, dtype=np.int64),
+                                                              len(grid)))
+    if int(ends.max()) > date(9999, 12, 31).toordinal() - _EPOCH:
+        return None
+    ends.flags.writeable = False
+    result: Array = ends
+    return result
+
+
+def _known(memo: Any, texts: list[Any], fined: list[Any], resolved: Any, width: int,
+           kinds: int) -> dict[int, _GroupAnswer | None]:
+    """The remembered answers of this table's groups, by group number."""
     answers: dict[int, _GroupAnswer | None] = {}
-    unknown = []
-    for g in groups.tolist():
-        key = _memo_key(g, texts, fined, resolved, width, kinds)
-        if key in memo:
-            answers[g] = memo[key]
-        else:
-            unknown.append(g)
-    return answers, unknown
+    organization = [1 if f is FineBase.ORGANIZATION else 0 for f in fined]
+    for t, text in enumerate(texts):
+        found = memo.by_text.get(text)
+        if not found:
+            continue
+        plain = (_NULL, _NULL, _NULL) if resolved[t].facts_matter else ()
+        for rest, answer in found.items():
+            org, law_epoch, decided_epoch, *facts = rest
+            if tuple(facts) != plain or law_epoch >= width or decided_epoch >= width:
+                continue
+            for k, fined_org in enumerate(organization):
+                if fined_org == org:
+                    answers[((t * width + law_epoch) * width + decided_epoch) * kinds + k] = answer
+    return answers
+
+
+@dataclass
+class _Tables:
+    """The groups' answers as arrays by group number; ``document`` is -1 for a group whose
+    answer is not known (or is an error)."""
+
+    low: Array
+    high: Array
+    scheme: Array
+    percent: Array
+    once: Array
+    years: Array
+    document: Array
+    provision: Array
+    texts: list[str]
+    known: list[int]
+
+    @classmethod
+    def of(cls, answers: dict[int, _GroupAnswer | None], size: int, np: Any) -> _Tables:
+        texts: dict[str, int] = {}
+        t = cls(np.full(size, -1, dtype=np.int64), np.full(size, -1, dtype=np.int64),
+                np.zeros(size, dtype=np.int64), np.zeros(size, dtype=np.int64),
+                np.zeros(size, dtype=bool), np.zeros(size, dtype=np.int64),
+                np.full(size, -1, dtype=np.int64), np.full(size, -1, dtype=np.int64), [], [])
+        for g, answer in answers.items():
+            if answer is None:
+                continue
+            t.known.append(g)
+            t.low[g], t.high[g] = answer.low, answer.high
+            t.scheme[g], t.percent[g] = answer.scheme, answer.percent
+            t.once[g], t.years[g] = answer.once, answer.years
+            t.document[g] = texts.setdefault(answer.document, len(texts))
+            t.provision[g] = texts.setdefault(answer.provision, len(texts))
+        t.texts = list(texts)
+        code = np.int8 if len(texts) < 127 else np.int32
+        t.document, t.provision = t.document.astype(code), t.provision.astype(code)
+        return t
 
 
 def _answer_for(catalog: Catalog, text: str, fined: Any, committed: Array, ended: Array | None,
@@ -360,46 +438,33 @@ def _answer_for(catalog: Catalog, text: str, fined: Any, committed: Array, ended
         return None
 
 
-def _answer_rows(answers: dict[int, Any], key: Array, size: int, mitigating: Any,
-                 aggravating: Any, times: Any, ref_day: Array, decided_day: Array, first: int,
-                 last: int, known_m: int, known_a: int, n: int, np: Any) -> FastResult | None:
+def _answer_rows(t: _Tables, document: Array, key: Array, mitigating: Any, aggravating: Any,
+                 times: Any, ref_day: Array, decided_day: Array, first: int, last: int,
+                 known_m: int, known_a: int, n: int, np: Any) -> FastResult | None:
     """Every row's answer, by lookups in tables of the groups' answers."""
-    out_texts: dict[str, int] = {}
-    g_low = np.full(size, -1, dtype=np.int64)
-    g_high = np.full(size, -1, dtype=np.int64)
-    g_scheme = np.zeros(size, dtype=np.int64)
-    g_percent = np.zeros(size, dtype=np.int64)
-    g_once = np.zeros(size, dtype=bool)
-    g_years = np.zeros(size, dtype=np.int64)
-    g_document = np.zeros(size, dtype=np.int64)
-    g_provision = np.zeros(size, dtype=np.int64)
-    for g, answer in answers.items():
-        g_low[g], g_high[g] = answer.low, answer.high
-        g_scheme[g], g_percent[g] = answer.scheme, answer.percent
-        g_once[g], g_years[g] = answer.once, answer.years
-        g_document[g] = out_texts.setdefault(answer.document, len(out_texts))
-        g_provision[g] = out_texts.setdefault(answer.provision, len(out_texts))
-    code_type = np.int8 if len(out_texts) < 127 else np.int32
-    document = np.take(g_document.astype(code_type), key)
-    provision = np.take(g_provision.astype(code_type), key)
-    fine_min = np.take(g_low, key)
-    fine_max = np.take(g_high, key)
-    warning_only = bool((g_low < 0).any())
-    money_empty = np.take(g_low < 0, key) if warning_only else np.zeros(n, dtype=bool)
+    provision = np.take(t.provision, key)
+    fine_min = np.take(t.low, key)
+    fine_max = np.take(t.high, key)
+    known = np.array(t.known, dtype=np.intp)
+    warning_only = bool((t.low[known] < 0).any())  # a frame-less rule: no money
+    money_empty = np.take(t.low < 0, key) if warning_only else np.zeros(n, dtype=bool)
 
     # The limitation's end: a table of days by period, looked up per row; the time bar.
-    periods = np.unique(g_years)
-    period_of = np.searchsorted(periods, g_years)
+    periods = np.unique(t.years[known])
     span = last - first + 1  # every reference day lies between them
     if span * len(periods) > 4 * n + 65_536:
         return None
-    grid = np.arange(first, last + 1, dtype=np.int64)
-    ends = _add_years(np.tile(grid, len(periods)), np.repeat(periods, span))
-    if int(ends.max()) > date(9999, 12, 31).toordinal() - _EPOCH:
+    direct = len(periods) == 1 and first >= 0 and last < _DIRECT
+    lo = 0 if direct else first  # (one period from 1970 on: the table indexed by the day)
+    ends = _ends(lo, last, tuple(periods.tolist()))
+    if ends is None:
         return None  # past the calendar: the general path sends those rows to assess
-    where = np.take(period_of * span - first, key)
-    where += ref_day
-    expires = np.take(ends, where, out=where, mode="clip")  # (in bounds: no buffer)
+    if direct:
+        expires = np.take(ends, ref_day)
+    else:
+        where = np.take(np.searchsorted(periods, t.years) * (last - lo + 1) - lo, key)
+        where += ref_day
+        expires = np.take(ends, where, out=where, mode="clip")  # (in bounds: no buffer)
     time_barred = decided_day > expires
     expires *= 86_400
     fine_empty = time_barred | money_empty
@@ -410,8 +475,8 @@ def _answer_rows(answers: dict[int, Any], key: Array, size: int, mitigating: Any
     cells = (known_m + 1) * across
     grid_m = np.arange(known_m + 1, dtype=np.int64)[None, :, None]
     grid_a = np.arange(across, dtype=np.int64)[None, None, :]
-    fines = _specific(g_low[:, None, None], g_high[:, None, None], grid_m, grid_a,
-                      g_scheme[:, None, None], g_percent[:, None, None]).reshape(-1)
+    fines = _specific(t.low[:, None, None], t.high[:, None, None], grid_m, grid_a,
+                      t.scheme[:, None, None], t.percent[:, None, None]).reshape(-1)
     small = np.int16 if cells <= 2**15 - 1 else np.int32
     counts: Any = None
     if mitigating is not None:
@@ -422,7 +487,7 @@ def _answer_rows(answers: dict[int, Any], key: Array, size: int, mitigating: Any
     many = None
     if times is not None and int(times.max()) > 1:
         repeated = times > 1
-        once = np.take(g_once, key)
+        once = np.take(t.once, key)
         many = repeated & ~once  # fined for every time
         once &= repeated  # fined once, the repetition aggravating
         counts = once.astype(small) if counts is None else np.add(counts, once, out=counts)
@@ -432,5 +497,5 @@ def _answer_rows(answers: dict[int, Any], key: Array, size: int, mitigating: Any
     fine = np.take(fines, cell, out=cell, mode="clip")
     if many is not None and many.any():
         fine[many] *= times[many]
-    return FastResult(document, provision, list(out_texts), fine_min, fine_max, money_empty,
+    return FastResult(document, provision, t.texts, fine_min, fine_max, money_empty,
                       fine, fine_empty, time_barred, expires.view("datetime64[s]"))
