@@ -1084,10 +1084,11 @@ def _fast_output(kind: str, r: FastResult, index: Any, np: Any, pd: Any) -> Any:
         return _output(kind, {
             "document": r.document, "provision": r.provision, "texts": r.texts,
             "fine_min": r.fine_min, "fine_max": r.fine_max, "fine": r.fine,
-            "fine_valid": ~r.money_empty, "done": np.ones(n, dtype=bool),
+            "fine_valid": ~r.money_empty,
+            "done": np.ones(n, dtype=bool) if r.empty is None else ~r.empty,
             "time_barred": r.time_barred,
             "limitation_expires_on": r.limitation_expires_on.view(np.int64) // 86_400,
-            "error": {}}, index, np, pd)
+            "error": r.errors}, index, np, pd)
     categories = r.texts or [""]
     frame = pd.DataFrame({
         "document": pd.Categorical.from_codes(r.document, categories=categories, validate=False),
@@ -1096,15 +1097,16 @@ def _fast_output(kind: str, r: FastResult, index: Any, np: Any, pd: Any) -> Any:
         "fine_min": pd.arrays.IntegerArray(r.fine_min, r.money_empty),
         "fine_max": pd.arrays.IntegerArray(r.fine_max, r.money_empty.copy()),
         "fine": pd.arrays.IntegerArray(r.fine, r.fine_empty),
-        "time_barred": pd.arrays.BooleanArray(r.time_barred, np.zeros(n, dtype=bool)),
+        "time_barred": pd.arrays.BooleanArray(r.time_barred, np.zeros(n, dtype=bool)
+                                              if r.empty is None else r.empty),
         "limitation_expires_on": r.limitation_expires_on,
-        "error": pd.Series(np.empty(n, dtype=object), index=index, dtype=object, copy=False),
+        "error": pd.Series(_errors(r.errors, n, np), index=index, dtype=object, copy=False),
     }, index=index, copy=False)
     return _leave(kind, frame)
 
 
 def _errors(errors: Mapping[int, str], n: int, np: Any) -> Any:
-    column = np.full(n, None, dtype=object)
+    column = np.empty(n, dtype=object)  # (numpy fills it with None)
     for i, message in errors.items():
         column[i] = message
     return column

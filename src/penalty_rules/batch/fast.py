@@ -15,7 +15,7 @@ answers are the same.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -66,6 +66,8 @@ class FastResult:
     fine_empty: Array
     time_barred: Array
     limitation_expires_on: Array
+    empty: Array | None = None  # rows without an answer (their error is in ``errors``)
+    errors: dict[int, str] = field(default_factory=dict)
 
 
 def _numpy_of(values: Any, pd: Any, np: Any) -> Any:
@@ -234,12 +236,17 @@ def fast_columns(columns: Any, n: int, catalog: Catalog, today: date) -> FastRes
                                          fined[int(kind_codes[i])], committed, ended, detected,
                                          decided, i, unit)
                 memo.remember(_memo_key(g, texts, fined, resolved, width, kinds), answers[g])
-        if any(answers[g] is None for g in groups):
-            return None  # a group whose rules raise an error: row by row, in the general path
         tables = _Tables.of(answers, size, np)
         document = np.take(tables.document, key)
-    return _answer_rows(tables, document, key, mitigating, aggravating, times, ref_day,
-                        decided_day, first, last, known_m, known_a, n, np)
+    if not tables.known:
+        return None  # no group answered: the general path
+    result = _answer_rows(tables, document, key, mitigating, aggravating, times, ref_day,
+                          decided_day, first, last, known_m, known_a, n, np)
+    if result is not None and int(document.min()) < 0:
+        # Groups whose rules raise an error (the message may name the row's own facts):
+        # their rows one by one, through assess.
+        _patch(result, np.flatnonzero(document < 0), columns, catalog, today, np)
+    return result
 
 
 def _moved(resolved: Any, text_codes: Array, committed: Array, ended: Array | None,
@@ -281,7 +288,7 @@ def _group_keys(resolved: Any, text_codes: Array, kind_codes: Array, ref_day: Ar
     """Every row's group number (``intp``), from tables of epochs by day."""
     small = np.int16 if size <= 2**15 - 1 else np.int32
     shared = all(np.array_equal(r.breakpoints, resolved[0].breakpoints) for r in resolved)
-    direct = first >= 0 and last < _DIRECT  # tables indexed by the day number itself
+    direct = shared and first >= 0 and last < _DIRECT  # one table indexed by the day itself
     lo = 0 if direct else first
     span = last - lo + 1
     if span * (1 if shared else len(resolved)) > 4 * len(text_codes) + 65_536 + _DIRECT:
@@ -499,3 +506,45 @@ def _answer_rows(t: _Tables, document: Array, key: Array, mitigating: Any, aggra
         fine[many] *= times[many]
     return FastResult(document, provision, t.texts, fine_min, fine_max, money_empty,
                       fine, fine_empty, time_barred, expires.view("datetime64[s]"))
+
+
+def _patch(r: FastResult, rows: Array, columns: Any, catalog: Catalog, today: date,
+           np: Any) -> None:
+    """Answer ``rows`` one by one with :func:`~penalty_rules.assess` (or its error)."""
+    from ..engine.assess import assess
+    from . import _cell, row_case
+
+    index = {text: i for i, text in enumerate(r.texts)}
+
+    def code(text: str) -> int:
+        if text not in index:
+            index[text] = len(r.texts)
+            r.texts.append(text)
+            if len(r.texts) >= 127 and r.document.dtype != np.int32:
+                r.document, r.provision = r.document.astype(np.int32), r.provision.astype(np.int32)
+        return index[text]
+
+    empty = np.zeros(len(r.fine), dtype=bool) if r.empty is None else r.empty
+    expires = r.limitation_expires_on.view(np.int64)
+    names = list(columns)
+    for i in rows.tolist():
+        row = {name: _cell(columns[name], i) for name in names}
+        try:
+            answer = assess(row_case(row, catalog), catalog, today=today).violations[0]
+        except PenaltyRulesError as exc:
+            r.errors[i] = str(exc)
+            empty[i] = r.money_empty[i] = r.fine_empty[i] = True
+            r.document[i] = r.provision[i] = -1
+            expires[i] = _NAT
+            continue
+        r.document[i] = code(str(answer.document))
+        r.provision[i] = code(answer.provision.format())
+        has_fine = answer.fine_min is not None and answer.fine_max is not None
+        r.fine_min[i] = answer.fine_min if answer.fine_min is not None else -1
+        r.fine_max[i] = answer.fine_max if answer.fine_max is not None else -1
+        r.money_empty[i] = not has_fine
+        r.fine[i] = answer.fine if answer.fine is not None else -1
+        r.fine_empty[i] = not has_fine or answer.fine is None or answer.time_barred
+        r.time_barred[i] = answer.time_barred
+        expires[i] = (answer.limitation_expires_on.toordinal() - _EPOCH) * 86_400
+    r.empty = empty
