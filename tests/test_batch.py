@@ -186,6 +186,8 @@ def test_arrow_in_arrow_out() -> None:
     assert isinstance(result, pa.Table)
     assert result.column("fine").to_pylist() == [10_000_000, 25_000_000]
     assert result.schema.field("fine").type == pa.int64()
+    assert result.schema.field("error").type == pa.string()  # text, even with no error
+    assert result.column("error").null_count == 2
 
 
 def test_missing_columns_are_named() -> None:

@@ -556,8 +556,9 @@ def _input(table: Any) -> tuple[str, Mapping[str, Any], Any]:
         return "pandas", {c: table[c] for c in table.columns}, table.index
     module = type(table).__module__
     if module.startswith("pyarrow"):
+        # (One block per column: columns without nulls are read without a copy.)
         frame = table.to_pandas(strings_to_categorical=True, date_as_object=False,
-                                ignore_metadata=True)
+                                ignore_metadata=True, split_blocks=True)
         return "arrow", {c: frame[c] for c in frame.columns}, None
     if isinstance(table, Mapping):
         return "mapping", {str(k): (list(v) if not hasattr(v, "dtype") else v)
@@ -1074,7 +1075,42 @@ def _leave(kind: str, frame: Any) -> Any:
         return frame
     import pyarrow  # type: ignore[import-untyped, import-not-found, unused-ignore]
 
-    return pyarrow.Table.from_pandas(frame, preserve_index=False)
+    table = pyarrow.Table.from_pandas(frame, preserve_index=False)
+    at = table.schema.get_field_index("error")
+    # The error column is text, even when every row is answered (no value to infer it from).
+    return table.set_column(at, "error", table.column("error").cast(pyarrow.string()))
+
+
+def _arrow_output(r: FastResult, np: Any) -> Any:
+    """The pyarrow Table for rows the fast path answered, built from the arrays directly
+    (the types :func:`_leave` gives)."""
+    import pyarrow as pa  # type: ignore[import-untyped, import-not-found, unused-ignore]
+
+    def masked(values: Array, mask: Array | None, kind: Any = None) -> Any:
+        if mask is None or not mask.any():
+            return pa.array(values, type=kind)
+        return pa.array(values, mask=mask, type=kind)
+
+    texts = pa.array(r.texts or [""], type=pa.large_string())
+
+    def text(codes: Array) -> Any:
+        return pa.DictionaryArray.from_arrays(masked(codes, r.empty), texts)
+
+    n = len(r.fine)
+    if r.errors:
+        errors = pa.array(_errors(r.errors, n, np), type=pa.string())
+    else:
+        errors = pa.nulls(n, type=pa.string())
+    return pa.table({
+        "document": text(r.document), "provision": text(r.provision),
+        "fine_min": masked(r.fine_min, r.money_empty),
+        "fine_max": masked(r.fine_max, r.money_empty),
+        "fine": masked(r.fine, r.fine_empty),
+        "time_barred": masked(r.time_barred, r.empty),
+        "limitation_expires_on": masked(r.limitation_expires_on.view(np.int64), r.empty,
+                                        pa.int64()).view(pa.timestamp("s")),
+        "error": errors,
+    })
 
 
 def _fast_output(kind: str, r: FastResult, index: Any, np: Any, pd: Any) -> Any:
@@ -1089,6 +1125,8 @@ def _fast_output(kind: str, r: FastResult, index: Any, np: Any, pd: Any) -> Any:
             "time_barred": r.time_barred,
             "limitation_expires_on": r.limitation_expires_on.view(np.int64) // 86_400,
             "error": r.errors}, index, np, pd)
+    if kind == "arrow":
+        return _arrow_output(r, np)
     categories = r.texts or [""]
     frame = pd.DataFrame({
         "document": pd.Categorical.from_codes(r.document, categories=categories, validate=False),

@@ -103,7 +103,7 @@ def _seconds(columns: Any, pd: Any, np: Any) -> tuple[dict[str, Array | None], i
     return out, units.pop()
 
 
-def _small_ints(values: Any, least: int, most: int, pd: Any, np: Any) -> Array | None | bool:
+def _small_ints(values: Any, least: int, most: int, pd: Any, np: Any) -> Array | bool | None:
     """A typed integer column whose values all lie in ``least``–``most`` (as it is, never
     widened), ``None`` when absent, ``False`` when the general path must read it."""
     if values is None:
@@ -301,10 +301,9 @@ def _group_keys(resolved: Any, text_codes: Array, kind_codes: Array, ref_day: Ar
     def index(days: Array, rows: Any) -> Array:
         if shared:
             return days if direct else days - lo
-        base = text_codes[rows].astype(np.intp) * span
+        base: Array = text_codes[rows].astype(np.intp) * span
         base += days
-        if not direct:
-            base -= lo
+        base -= lo
         return base
 
     every = slice(None)
