@@ -24,7 +24,7 @@ from ..errors import PenaltyRulesError
 from ..models.case import MAX_TIMES, MAX_YEAR, MIN_YEAR, ViolationFact
 from ..models.circumstance import CircumstanceKind
 from ..models.offender import FineBase
-from . import (
+from .groups import (
     _DATES,
     _FAR,
     _NAT,
@@ -68,6 +68,7 @@ class FastResult:
     limitation_expires_on: Array
     empty: Array | None = None  # rows without an answer (their error is in ``errors``)
     errors: dict[int, str] = field(default_factory=dict)
+    pending: Array | None = None  # rows to answer one by one (their group's rules failed)
 
 
 def _numpy_of(values: Any, pd: Any, np: Any) -> Any:
@@ -244,8 +245,8 @@ def fast_columns(columns: Any, n: int, catalog: Catalog, today: date) -> FastRes
                           decided_day, first, last, known_m, known_a, n, np)
     if result is not None and int(document.min()) < 0:
         # Groups whose rules raise an error (the message may name the row's own facts):
-        # their rows one by one, through assess.
-        _patch(result, np.flatnonzero(document < 0), columns, catalog, today, np)
+        # their rows are left to be answered one by one, through assess.
+        result.pending = np.flatnonzero(document < 0)
     return result
 
 
@@ -506,44 +507,3 @@ def _answer_rows(t: _Tables, document: Array, key: Array, mitigating: Any, aggra
     return FastResult(document, provision, t.texts, fine_min, fine_max, money_empty,
                       fine, fine_empty, time_barred, expires.view("datetime64[s]"))
 
-
-def _patch(r: FastResult, rows: Array, columns: Any, catalog: Catalog, today: date,
-           np: Any) -> None:
-    """Answer ``rows`` one by one with :func:`~penalty_rules.assess` (or its error)."""
-    from ..engine.assess import assess
-    from . import _cell, row_case
-
-    index = {text: i for i, text in enumerate(r.texts)}
-
-    def code(text: str) -> int:
-        if text not in index:
-            index[text] = len(r.texts)
-            r.texts.append(text)
-            if len(r.texts) >= 127 and r.document.dtype != np.int32:
-                r.document, r.provision = r.document.astype(np.int32), r.provision.astype(np.int32)
-        return index[text]
-
-    empty = np.zeros(len(r.fine), dtype=bool) if r.empty is None else r.empty
-    expires = r.limitation_expires_on.view(np.int64)
-    names = list(columns)
-    for i in rows.tolist():
-        row = {name: _cell(columns[name], i) for name in names}
-        try:
-            answer = assess(row_case(row, catalog), catalog, today=today).violations[0]
-        except PenaltyRulesError as exc:
-            r.errors[i] = str(exc)
-            empty[i] = r.money_empty[i] = r.fine_empty[i] = True
-            r.document[i] = r.provision[i] = -1
-            expires[i] = _NAT
-            continue
-        r.document[i] = code(str(answer.document))
-        r.provision[i] = code(answer.provision.format())
-        has_fine = answer.fine_min is not None and answer.fine_max is not None
-        r.fine_min[i] = answer.fine_min if answer.fine_min is not None else -1
-        r.fine_max[i] = answer.fine_max if answer.fine_max is not None else -1
-        r.money_empty[i] = not has_fine
-        r.fine[i] = answer.fine if answer.fine is not None else -1
-        r.fine_empty[i] = not has_fine or answer.fine is None or answer.time_barred
-        r.time_barred[i] = answer.time_barred
-        expires[i] = (answer.limitation_expires_on.toordinal() - _EPOCH) * 86_400
-    r.empty = empty
