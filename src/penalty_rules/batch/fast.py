@@ -165,29 +165,36 @@ def fast_columns(columns: Any, n: int, catalog: Catalog, today: date) -> FastRes
         return None
 
     # The checks of a case: four comparisons, then two reductions (no row may fail one).
+    # An empty decision day (today) or end (still going on) is NaT, the lowest number:
+    # it fails a comparison, and only then are empty days looked for and replaced.
     committed, detected = secs["committed_on"], secs["detected_on"]
     assert committed is not None and detected is not None
     decided = secs["decided_on"]
-    today_n = (today.toordinal() - _EPOCH) * unit
     if decided is None:
-        decided = np.full(n, today_n, dtype=np.int64)
-    elif int(decided.min()) == _NAT:
+        decided = np.full(n, (today.toordinal() - _EPOCH) * unit, dtype=np.int64)
+    elif (decided < detected).any():
+        if int(decided.min()) != _NAT:
+            return None
         decided = decided.copy()
-        decided[decided == _NAT] = today_n
+        decided[decided == _NAT] = (today.toordinal() - _EPOCH) * unit
+        if (decided < detected).any():
+            return None
     ended = secs["ended_on"]
     ongoing = False
-    if ended is not None and int(ended.min()) == _NAT:
+    if ended is not None and (ended < committed).any():
+        if int(ended.min()) != _NAT:
+            return None
         ongoing = True  # an act still going on ends after every day of the calendar
         ended = ended.copy()
         ended[ended == _NAT] = _FAR
-    # (An empty detection day is NaT, the lowest number: "detected before committed".)
-    if (detected < committed).any() or (decided < detected).any():
-        return None
-    if ended is not None:
         if (ended < committed).any():
             return None
-        if (((ended != _FAR) & (ended > decided)) if ongoing else (ended > decided)).any():
-            return None
+    # (An empty detection day is NaT too: "detected before committed".)
+    if (detected < committed).any():
+        return None
+    if ended is not None and (((ended != _FAR) & (ended > decided)) if ongoing
+                              else (ended > decided)).any():
+        return None
     # Every day now lies between the first commission and the last decision.
     earliest, latest = int(committed.min()), int(decided.max())
     if (earliest < (date(MIN_YEAR, 1, 1).toordinal() - _EPOCH) * unit
