@@ -17,7 +17,15 @@ the specific fine, repetitions and the time bar are then computed for all rows a
 with numpy, in exact int64 money. Rows the vectorised path does not cover (a code list
 naming ``repeated``, a citation without a document that several documents match, a
 limitation running past the calendar, an error that depends on the row's own dates) are
-assessed one by one with :func:`~penalty_rules.assess`.
+assessed one by one with :func:`~penalty_rules.assess`. A typed table whose every row
+passes a case's checks is answered by the fast path (:mod:`.fast`: a few passes over
+its columns, every output column one lookup by group); any other by the general path
+below. What both share (the rules of a group, the memo per catalog) is in :mod:`.groups`.
+
+Output types (pandas): ``document`` and ``provision`` categorical, ``fine_min``,
+``fine_max`` and ``fine`` nullable ``Int64``, ``time_barred`` nullable ``boolean``,
+``limitation_expires_on`` ``datetime64[s]``, ``error`` text or ``None`` (object). From a
+pyarrow Table: dictionary text, int64, bool, ``timestamp[s]`` and string, with nulls.
 
 Input columns: ``provision`` (a citation in any accepted form), ``offender_kind``,
 ``committed_on``, ``ended_on`` (empty while ongoing), ``detected_on``, ``decided_on``
