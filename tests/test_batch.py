@@ -219,6 +219,8 @@ def clean_rows(draw: st.DrawFn) -> dict[str, Any]:
     detected = committed + timedelta(days=draw(st.integers(0, 500)))
     latest = max(detected, ended or detected)
     decided = None if draw(st.integers(0, 9)) == 0 else latest + timedelta(days=draw(st.integers(0, 900)))
+    if draw(st.integers(0, 30)) == 0:  # now and then a row of its own: answered one by one
+        decided = detected - timedelta(days=1)
     return {
         "provision": text,
         "offender_kind": draw(st.sampled_from(["individual", "organization", "household_business"])),
@@ -339,12 +341,22 @@ def test_fast_path_keeps_the_index_and_dtypes() -> None:
     assert result["error"].isna().all() and result["error"].iloc[0] is None
 
 
-def test_a_bad_row_leaves_the_fast_path_for_the_general_one() -> None:
-    """One row the fast path cannot answer (here: decided before detected) sends the table
-    to the general path, which still answers every other row."""
-    frame = _common_log(30, seed=5)
+def test_a_bad_row_is_answered_alone_on_the_fast_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rows failing a check (decided before detected, an act ending before it began, a
+    year out of range, no commission day) get assess's error; the others stay on the
+    fast path."""
+    import penalty_rules.batch as batch
+
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("the general path was taken")
+
+    monkeypatch.setattr(batch, "_assess_columns", refuse)
+    frame = _common_log(40, seed=5)
     frame.loc[7, "decided_on"] = frame.loc[7, "detected_on"] - pd.Timedelta(days=1)
+    frame.loc[8, "ended_on"] = frame.loc[8, "committed_on"] - pd.Timedelta(days=1)
+    frame.loc[9, "committed_on"] = pd.Timestamp("1900-01-01")
+    frame.loc[10, "committed_on"] = pd.NaT
     result = assess_table(frame, CATALOG, today=TODAY)
     expected = [_expected(row) for row in (frame.iloc[i].to_dict() for i in range(len(frame)))]
     assert _rows_of(result) == expected
-    assert result["error"].notna().sum() == 1
+    assert result["error"].notna().sum() == 4

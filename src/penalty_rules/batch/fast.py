@@ -46,6 +46,9 @@ from .groups import (
 __all__ = ["FastResult", "fast_columns"]
 
 _EPOCH = date(1970, 1, 1).toordinal()
+#: Checked dates: committed, detected, decided, ended (``_FAR`` while going on; ``None``
+#: without the column), whether some act goes on, and the rows left to answer one by one.
+_Checked = tuple[Any, Any, Any, Any, bool, Any]
 _PER_DAY = {"D": 1, "h": 24, "m": 1440, "s": 86_400, "ms": 86_400_000,
             "us": 86_400_000_000, "ns": 86_400_000_000_000}
 _DIRECT = 1 << 17  # day numbers 0 … this (1970 to 2328): tables indexed by the day itself
@@ -164,42 +167,21 @@ def fast_columns(columns: Any, n: int, catalog: Catalog, today: date) -> FastRes
     if not all(isinstance(f, FineBase) for f in fined):
         return None
 
-    # The checks of a case: four comparisons, then two reductions (no row may fail one).
-    # An empty decision day (today) or end (still going on) is NaT, the lowest number:
-    # it fails a comparison, and only then are empty days looked for and replaced.
+    # The checks of a case; rows failing one (a few) are answered one by one afterwards.
+    low = (date(MIN_YEAR, 1, 1).toordinal() - _EPOCH) * unit
+    high = (date(MAX_YEAR, 12, 31).toordinal() - _EPOCH) * unit
+    today_n = (today.toordinal() - _EPOCH) * unit
     committed, detected = secs["committed_on"], secs["detected_on"]
     assert committed is not None and detected is not None
-    decided = secs["decided_on"]
-    if decided is None:
-        decided = np.full(n, (today.toordinal() - _EPOCH) * unit, dtype=np.int64)
-    elif (decided < detected).any():
-        if int(decided.min()) != _NAT:
-            return None
-        decided = decided.copy()
-        decided[decided == _NAT] = (today.toordinal() - _EPOCH) * unit
-        if (decided < detected).any():
-            return None
-    ended = secs["ended_on"]
-    ongoing = False
-    if ended is not None and (ended < committed).any():
-        if int(ended.min()) != _NAT:
-            return None
-        ongoing = True  # an act still going on ends after every day of the calendar
-        ended = ended.copy()
-        ended[ended == _NAT] = _FAR
-        if (ended < committed).any():
-            return None
-    # (An empty detection day is NaT too: "detected before committed".)
-    if (detected < committed).any():
+    checked = (_checked(committed, detected, secs["decided_on"], secs["ended_on"], today_n, low,
+                        high, n, np)
+               or _sifted(committed, detected, secs["decided_on"], secs["ended_on"], today_n,
+                          low, high, n, np))
+    if checked is None:
         return None
-    if ended is not None and (((ended != _FAR) & (ended > decided)) if ongoing
-                              else (ended > decided)).any():
-        return None
+    committed, detected, decided, ended, ongoing, bad_rows = checked
     # Every day now lies between the first commission and the last decision.
     earliest, latest = int(committed.min()), int(decided.max())
-    if (earliest < (date(MIN_YEAR, 1, 1).toordinal() - _EPOCH) * unit
-            or latest > (date(MAX_YEAR, 12, 31).toordinal() - _EPOCH) * unit):
-        return None  # an empty commission day (NaT) fails here too
 
     # Day numbers: of the reference day (when the act ended, or was detected while it
     # went on) and of the decision; the law day is the reference day but for rows moved
@@ -254,7 +236,72 @@ def fast_columns(columns: Any, n: int, catalog: Catalog, today: date) -> FastRes
         # Groups whose rules raise an error (the message may name the row's own facts):
         # their rows are left to be answered one by one, through assess.
         result.pending = np.flatnonzero(document < 0)
+    if result is not None and bad_rows is not None:
+        result.pending = (bad_rows if result.pending is None
+                          else np.union1d(result.pending, bad_rows))
     return result
+
+
+def _checked(committed: Array, detected: Array, decided: Array | None, ended: Array | None,
+             today_n: int, low: int, high: int, n: int, np: Any) -> _Checked | None:
+    """The dates when every row passes a case's checks (four comparisons and two
+    reductions), else ``None``. An empty decision day (today) or end (still going on) is
+    NaT, the lowest number: it fails a comparison, and only then are empty days replaced."""
+    if decided is None:
+        decided = np.full(n, today_n, dtype=np.int64)
+    elif (decided < detected).any():
+        if int(decided.min()) != _NAT:
+            return None
+        decided = decided.copy()
+        decided[decided == _NAT] = today_n
+        if (decided < detected).any():
+            return None
+    ongoing = False
+    if ended is not None and (ended < committed).any():
+        if int(ended.min()) != _NAT:
+            return None
+        ongoing = True  # an act still going on ends after every day of the calendar
+        ended = ended.copy()
+        ended[ended == _NAT] = _FAR
+        if (ended < committed).any():
+            return None
+    # (An empty detection day is NaT too: "detected before committed".)
+    if (detected < committed).any():
+        return None
+    if ended is not None and (((ended != _FAR) & (ended > decided)) if ongoing
+                              else (ended > decided)).any():
+        return None
+    # In order, the first commission and the last decision bound every day.
+    if int(committed.min()) < low or int(decided.max()) > high:
+        return None  # an empty commission day (NaT) fails here too
+    return committed, detected, decided, ended, ongoing, None
+
+
+def _sifted(committed: Array, detected: Array, decided: Array | None, ended: Array | None,
+            today_n: int, low: int, high: int, n: int, np: Any) -> _Checked | None:
+    """The rows failing a check (the general path's own checks, row by row), their dates
+    replaced by those of a row that passes so that the columns can be computed; they
+    are answered one by one afterwards. ``None`` when no row passes."""
+    decided = (np.full(n, today_n, dtype=np.int64) if decided is None
+               else np.where(decided == _NAT, today_n, decided))
+    bad = (detected < committed) | (decided < detected)
+    days = [committed, detected, decided]
+    if ended is not None:
+        ended = np.where(ended == _NAT, _FAR, ended)
+        bad |= (ended < committed) | ((ended != _FAR) & (ended > decided))
+        days.append(np.where(ended == _FAR, committed, ended))
+    for day in days:
+        bad |= (day < low) | (day > high)
+    rows = np.flatnonzero(bad)
+    if len(rows) == n:
+        return None
+    good = int(np.argmin(bad))
+    committed, detected = committed.copy(), detected.copy()
+    for column in (committed, detected, decided, ended):
+        if column is not None:
+            column[rows] = column[good]
+    ongoing = ended is not None and bool((ended == _FAR).any())
+    return committed, detected, decided, ended, ongoing, rows
 
 
 def _moved(resolved: Any, text_codes: Array, committed: Array, ended: Array | None,
