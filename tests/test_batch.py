@@ -221,9 +221,12 @@ def clean_rows(draw: st.DrawFn) -> dict[str, Any]:
     decided = None if draw(st.integers(0, 9)) == 0 else latest + timedelta(days=draw(st.integers(0, 900)))
     if draw(st.integers(0, 30)) == 0:  # now and then a row of its own: answered one by one
         decided = detected - timedelta(days=1)
+    if draw(st.integers(0, 30)) == 0:  # … or a citation that does not resolve alone
+        text = draw(st.sampled_from(TEXTS[-3:]))
+    kinds = ["individual", "organization", "household_business"]
     return {
         "provision": text,
-        "offender_kind": draw(st.sampled_from(["individual", "organization", "household_business"])),
+        "offender_kind": draw(st.sampled_from(kinds if draw(st.integers(0, 30)) else ["pirate"])),
         "committed_on": committed, "ended_on": ended, "detected_on": detected,
         "decided_on": decided,
         "mitigating": draw(st.integers(0, 3)), "aggravating": draw(st.integers(0, 2)),
@@ -360,3 +363,22 @@ def test_a_bad_row_is_answered_alone_on_the_fast_path(monkeypatch: pytest.Monkey
     expected = [_expected(row) for row in (frame.iloc[i].to_dict() for i in range(len(frame)))]
     assert _rows_of(result) == expected
     assert result["error"].notna().sum() == 4
+
+
+def test_empty_text_or_kind_cells_answer_as_on_the_general_path() -> None:
+    """Empty citations and kinds (categorical codes -1) on the fast path: the same rows as
+    the general path gives for the same table read from object columns."""
+    frame = _common_log(30, seed=6)
+    frame.loc[3, "provision"] = None
+    frame.loc[4, "offender_kind"] = None
+    unknown = "Điều 999 Nghị định 174/2026/NĐ-CP"
+    frame["provision"] = frame["provision"].cat.add_categories([unknown])
+    frame.loc[5, "provision"] = unknown
+    from penalty_rules.batch.fast import fast_columns
+
+    assert fast_columns(dict(frame.items()), len(frame), CATALOG, TODAY) is not None
+    general = frame.astype({"mitigating": object})  # an object column: the general path
+    assert fast_columns(dict(general.items()), len(frame), CATALOG, TODAY) is None
+    fast = assess_table(frame, CATALOG, today=TODAY)
+    assert _rows_of(fast) == _rows_of(assess_table(general, CATALOG, today=TODAY))
+    assert fast["error"].notna().sum() == 3

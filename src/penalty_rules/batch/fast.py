@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
 from ..catalog.catalog import Catalog
 from ..errors import PenaltyRulesError
@@ -153,19 +153,22 @@ def fast_columns(columns: Any, n: int, catalog: Catalog, today: date) -> FastRes
     if mitigating is False or aggravating is False or times is False:
         return None
 
-    # Texts and kinds: every one in use must resolve, every row must name one.
+    # Texts and kinds. A row whose text does not resolve gets the text's error; a row whose
+    # text or kind needs it (or is empty) is answered one by one; both are computed
+    # meanwhile as rows of a text and kind that resolve.
     text_codes, texts = _factorize(columns["provision"])
     kind_codes, kind_texts = _factorize(columns["offender_kind"])
     if len(text_codes) != n or len(kind_codes) != n or not texts or not kind_texts:
         return None
-    if int(text_codes.min()) < 0 or int(kind_codes.min()) < 0:
-        return None
     resolved = _resolved(catalog, texts)
-    if any(r.error is not None or r.row_by_row for r in resolved):
-        return None
     fined = [_fined_as(catalog, text) for text in kind_texts]
-    if not all(isinstance(f, FineBase) for f in fined):
+    apart = _apart(resolved, fined, text_codes, kind_codes, np)
+    if apart is False:
         return None
+    alone_rows: Array | None = None
+    failed: dict[int, str] = {}
+    if apart is not None:
+        text_codes, kind_codes, resolved, fined, alone_rows, failed = apart
 
     # The checks of a case; rows failing one (a few) are answered one by one afterwards.
     low = (date(MIN_YEAR, 1, 1).toordinal() - _EPOCH) * unit
@@ -236,10 +239,67 @@ def fast_columns(columns: Any, n: int, catalog: Catalog, today: date) -> FastRes
         # Groups whose rules raise an error (the message may name the row's own facts):
         # their rows are left to be answered one by one, through assess.
         result.pending = np.flatnonzero(document < 0)
-    if result is not None and bad_rows is not None:
-        result.pending = (bad_rows if result.pending is None
-                          else np.union1d(result.pending, bad_rows))
+    if result is None:
+        return None
+    # Rows answered apart: one by one where a case's checks or the text or kind need it,
+    # else with their text's error (before their group's rules: as the general path).
+    alone = [rows for rows in (bad_rows, alone_rows) if rows is not None]
+    own = np.unique(np.concatenate(alone)) if alone else np.zeros(0, dtype=np.intp)
+    if failed:
+        fails = np.setdiff1d(np.fromiter(failed, dtype=np.intp, count=len(failed)), own)
+        _fail(result, fails, failed, np)
+        if result.pending is not None:
+            result.pending = np.setdiff1d(result.pending, fails)
+    if len(own):
+        result.pending = own if result.pending is None else np.union1d(result.pending, own)
     return result
+
+
+_Apart = tuple[Any, Any, list[Any], list[Any], Any, dict[int, str]]
+
+
+def _apart(resolved: list[Any], fined: list[Any], text_codes: Array, kind_codes: Array,
+           np: Any) -> _Apart | Literal[False] | None:
+    """Rows whose text or kind does not resolve: ``None`` when there is none, ``False``
+    when no text or no kind resolves, else the codes with those rows moved to a text and
+    kind that resolve (and the lists to match), the rows to answer one by one, and the
+    error of each row whose text fails."""
+    text_ok = [r.error is None and not r.row_by_row for r in resolved]
+    kind_ok = [isinstance(f, FineBase) for f in fined]
+    if (all(text_ok) and all(kind_ok) and int(text_codes.min()) >= 0
+            and int(kind_codes.min()) >= 0):
+        return None
+    if not any(text_ok) or not any(kind_ok):
+        return False
+    # One entry more for an empty cell: its code, -1, reads the last entry.
+    text_alone = np.array([r.row_by_row for r in resolved] + [True], dtype=bool)
+    kind_alone = np.array([not ok for ok in kind_ok] + [True], dtype=bool)
+    alone = text_alone[text_codes] | kind_alone[kind_codes]
+    text_error = np.array([r.error is not None for r in resolved] + [False], dtype=bool)
+    failed = {i: str(resolved[text_codes[i]].error)
+              for i in np.flatnonzero(text_error[text_codes] & ~alone).tolist()}
+    good_text, good_kind = text_ok.index(True), kind_ok.index(True)
+    moved_text = ~np.array([*text_ok, False], dtype=bool)[text_codes]
+    moved_kind = ~np.array([*kind_ok, False], dtype=bool)[kind_codes]
+    text_codes, kind_codes = text_codes.copy(), kind_codes.copy()
+    text_codes[moved_text] = good_text
+    kind_codes[moved_kind] = good_kind
+    resolved = [r if ok else resolved[good_text] for r, ok in zip(resolved, text_ok, strict=True)]
+    fined = [f if ok else fined[good_kind] for f, ok in zip(fined, kind_ok, strict=True)]
+    return text_codes, kind_codes, resolved, fined, np.flatnonzero(alone), failed
+
+
+def _fail(r: FastResult, rows: Array, messages: dict[int, str], np: Any) -> None:
+    """``rows`` get no answer but their error."""
+    if not len(rows):
+        return
+    empty = np.zeros(len(r.fine), dtype=bool) if r.empty is None else r.empty
+    empty[rows] = r.money_empty[rows] = r.fine_empty[rows] = True
+    r.document[rows] = r.provision[rows] = -1
+    r.limitation_expires_on.view(np.int64)[rows] = _NAT
+    for i in rows.tolist():
+        r.errors[i] = messages[i]
+    r.empty = empty
 
 
 def _checked(committed: Array, detected: Array, decided: Array | None, ended: Array | None,
