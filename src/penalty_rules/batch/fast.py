@@ -1,15 +1,16 @@
 """The typed fast path of :func:`~penalty_rules.batch.assess_table`.
 
 A table whose columns are typed (categorical or string text, ``datetime64`` dates,
-integer counts) is assessed here in a few passes over the columns: the checks of a case are comparisons and two reductions;
-every row gets one small group number (text, kind of offender, epoch of the law day and
-of the decision day) from two lookup tables indexed by day; every output column is then
-one lookup by that number in a table made per group (the fine, in a table per group and
-count of circumstances; the limitation's end, in a table per day and period). A row
-whose citation does not resolve gets its error; rows that fail a check, whose kind of
-offender or citation needs it, or whose group's rules raise an error, are left
-(``pending``) to be answered one by one. When a column is of another kind, :func:`fast_columns` says so (``None``) and
-the general path answers instead; the answers are the same.
+integer counts) is assessed here in a few passes over the columns: the checks of a case
+are comparisons and two reductions; every row gets one small group number (text, kind
+of offender, epoch of the law day and of the decision day) from two lookup tables
+indexed by day; every output column is then one lookup by that number in a table made
+per group (the fine, in a table per group and count of circumstances; the limitation's
+end, in a table per day and period). A row whose citation does not resolve gets its
+error; rows that fail a check, whose kind of offender or citation needs it, or whose
+group's rules raise an error, are left (``pending``) to be answered one by one. When a
+column is of another kind, :func:`fast_columns` says so (``None``) and the general path
+answers instead; the answers are the same.
 """
 
 from __future__ import annotations
