@@ -279,8 +279,13 @@ def test_fast_path_rows_equal_assess(table: list[dict[str, Any]]) -> None:
     pa = pytest.importorskip("pyarrow")
     expected = [_expected(row) for row in table]
     frame = _typed(table)
+    # Nanoseconds, with times of day: the day is what counts.
+    hours = pd.to_timedelta([(7 * i) % 24 for i in range(len(frame))], unit="h")
+    timed = frame.copy()
+    for name in ("committed_on", "ended_on", "detected_on", "decided_on"):
+        timed[name] = frame[name].astype("datetime64[ns]") + hours
     for given_table in (frame, pa.Table.from_pandas(frame, preserve_index=False),
-                        _numpy_mapping(table)):
+                        _numpy_mapping(table), timed):
         result = assess_table(given_table, CATALOG, today=TODAY)
         assert _rows_of(result) == expected, type(given_table)
 
