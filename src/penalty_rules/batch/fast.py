@@ -72,7 +72,7 @@ class FastResult:
     limitation_expires_on: Array
     empty: Array | None = None  # rows without an answer (their error is in ``errors``)
     errors: dict[int, str] = field(default_factory=dict)
-    pending: Array | None = None  # rows to answer one by one (their group's rules failed)
+    pending: Array | None = None  # rows to answer one by one (through assess)
 
 
 def _numpy_of(values: Any, pd: Any, np: Any) -> Any:
@@ -236,12 +236,12 @@ def fast_columns(columns: Any, n: int, catalog: Catalog, today: date) -> FastRes
         return None  # no group answered: the general path
     result = _answer_rows(tables, document, key, mitigating, aggravating, times, ref_day,
                           decided_day, first, last, known_m, known_a, n, np)
-    if result is not None and int(document.min()) < 0:
+    if result is None:
+        return None
+    if int(document.min()) < 0:
         # Groups whose rules raise an error (the message may name the row's own facts):
         # their rows are left to be answered one by one, through assess.
         result.pending = np.flatnonzero(document < 0)
-    if result is None:
-        return None
     # Rows answered apart: one by one where a case's checks or the text or kind need it,
     # else with their text's error (before their group's rules: as the general path).
     alone = [rows for rows in (bad_rows, alone_rows) if rows is not None]
