@@ -597,8 +597,10 @@ def _answer_rows(t: _Tables, document: Array, key: Array, mitigating: Any, aggra
     cells = (known_m + 1) * across
     grid_m = np.arange(known_m + 1, dtype=np.int64)[None, :, None]
     grid_a = np.arange(across, dtype=np.int64)[None, None, :]
-    fines = _specific(t.low[:, None, None], t.high[:, None, None], grid_m, grid_a,
-                      t.scheme[:, None, None], t.percent[:, None, None]).reshape(-1)
+    table = np.full((len(t.low), known_m + 1, across), -1, dtype=np.int64)
+    table[known] = _specific(t.low[known, None, None], t.high[known, None, None], grid_m,
+                             grid_a, t.scheme[known, None, None], t.percent[known, None, None])
+    fines = table.reshape(-1)  # (groups not present: -1, never read)
     small = np.int16 if cells <= 2**15 - 1 else np.int32
     counts: Any = None
     if mitigating is not None:
