@@ -305,6 +305,14 @@ def batch(catalog: Catalog, sizes: list[int]) -> dict[int, float]:
         line(f"batch assess_table, {rows:,} typed rows",
              f"{took * 1000:9.1f} ms ({took / rows * 1e9:,.0f} ns a row; "
              f"first call {cold * 1000:,.1f} ms)")
+    if sizes and importlib.util.find_spec("pyarrow"):
+        import pyarrow
+
+        rows = max(sizes)
+        arrow = pyarrow.Table.from_pandas(random_table(rows), preserve_index=False)
+        took = best_of(lambda: assess_table(arrow, catalog), 3)
+        line(f"batch assess_table, {rows:,} rows as a pyarrow Table",
+             f"{took * 1000:9.1f} ms ({took / rows * 1e9:,.0f} ns a row, Arrow in and out)")
     check = random_table(300, seed=5)
     out = assess_table(check, catalog)
     same = _agree_with_assess(catalog, check, out)

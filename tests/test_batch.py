@@ -186,6 +186,8 @@ def test_arrow_in_arrow_out() -> None:
     assert isinstance(result, pa.Table)
     assert result.column("fine").to_pylist() == [10_000_000, 25_000_000]
     assert result.schema.field("fine").type == pa.int64()
+    assert result.schema.field("error").type == pa.string()  # text, even with no error
+    assert result.column("error").null_count == 2
 
 
 def test_missing_columns_are_named() -> None:
@@ -193,3 +195,195 @@ def test_missing_columns_are_named() -> None:
         assess_table({"provision": ["khoản 1 Điều 95 Nghị định 174/2026/NĐ-CP"]}, CATALOG)
     with pytest.raises(TypeError, match="DataFrame"):
         assess_table([1, 2, 3], CATALOG)
+
+
+# -- the typed fast path (batch/fast.py) ------------------------------------------------------
+# Tables whose every row passes a case's checks are answered by the fast path; these rows
+# are drawn so that most tables do, and every table is also given as a pyarrow Table and as
+# a mapping of numpy arrays (both read by the fast path too).
+def _in_force_from(text: str) -> date:
+    from penalty_rules import parse_citation
+
+    return min(CATALOG.document(p.document).effective_from
+               for p in CATALOG.find(parse_citation(text)))
+
+
+IN_FORCE = {text: _in_force_from(text) for text in TEXTS[:-3]}
+
+
+@st.composite
+def clean_rows(draw: st.DrawFn) -> dict[str, Any]:
+    text = draw(st.sampled_from(TEXTS[:-3]))
+    committed = IN_FORCE[text] + timedelta(days=draw(st.integers(-30, 1500)))
+    ended = None if draw(st.integers(0, 5)) == 0 else committed + timedelta(days=draw(st.integers(0, 400)))
+    detected = committed + timedelta(days=draw(st.integers(0, 500)))
+    latest = max(detected, ended or detected)
+    decided = None if draw(st.integers(0, 9)) == 0 else latest + timedelta(days=draw(st.integers(0, 900)))
+    if draw(st.integers(0, 30)) == 0:  # now and then a row of its own: answered one by one
+        decided = detected - timedelta(days=1)
+    if draw(st.integers(0, 30)) == 0:  # … or a citation that does not resolve alone
+        text = draw(st.sampled_from(TEXTS[-3:]))
+    kinds = ["individual", "organization", "household_business"]
+    return {
+        "provision": text,
+        "offender_kind": draw(st.sampled_from(kinds if draw(st.integers(0, 30)) else ["pirate"])),
+        "committed_on": committed, "ended_on": ended, "detected_on": detected,
+        "decided_on": decided,
+        "mitigating": draw(st.integers(0, 3)), "aggravating": draw(st.integers(0, 2)),
+        "times": draw(st.integers(1, 3)),
+    }
+
+
+def _typed(table: list[dict[str, Any]]) -> pd.DataFrame:
+    frame = pd.DataFrame(_columns(table))
+    for name in ("provision", "offender_kind"):
+        frame[name] = frame[name].astype("category")
+    for name in ("committed_on", "ended_on", "detected_on", "decided_on"):
+        frame[name] = pd.to_datetime(frame[name]).astype("datetime64[s]")
+    for name in ("mitigating", "aggravating"):
+        frame[name] = frame[name].astype("int8")
+    frame["times"] = frame["times"].astype("int16")
+    return frame
+
+
+def _numpy_mapping(table: list[dict[str, Any]]) -> dict[str, Any]:
+    columns: dict[str, Any] = {}
+    for name, values in _columns(table).items():
+        if name in ("provision", "offender_kind"):
+            columns[name] = np.array(values)  # numpy text
+        elif name.endswith("_on"):
+            columns[name] = np.array([v if v is not None else "NaT" for v in values],
+                                     dtype="datetime64[D]")
+        else:
+            columns[name] = np.array(values, dtype=np.int8)
+    return columns
+
+
+def _rows_of(result: Any) -> list[tuple[Any, ...]]:
+    """The result's rows as plain Python values, whatever kind of table it is."""
+    if isinstance(result, pd.DataFrame):
+        return [tuple(_plain(result[name].iloc[i]) for name in OUTPUT_COLUMNS)
+                for i in range(len(result))]
+    if isinstance(result, dict):
+        return [tuple(result[name][i] for name in OUTPUT_COLUMNS)
+                for i in range(len(result["fine"]))]
+    columns = [[_plain(v.date() if hasattr(v, "hour") else v) for v in result.column(name).to_pylist()]
+               for name in OUTPUT_COLUMNS]
+    return list(zip(*columns, strict=True))
+
+
+@SETTINGS
+@given(st.lists(clean_rows(), min_size=1, max_size=25))
+def test_fast_path_rows_equal_assess(table: list[dict[str, Any]]) -> None:
+    """pandas, pyarrow and numpy-mapping inputs of clean rows: each row as assess says."""
+    pa = pytest.importorskip("pyarrow")
+    expected = [_expected(row) for row in table]
+    frame = _typed(table)
+    # Nanoseconds, with times of day: the day is what counts.
+    hours = pd.to_timedelta([(7 * i) % 24 for i in range(len(frame))], unit="h")
+    timed = frame.copy()
+    for name in ("committed_on", "ended_on", "detected_on", "decided_on"):
+        timed[name] = frame[name].astype("datetime64[ns]") + hours
+    for given_table in (frame, pa.Table.from_pandas(frame, preserve_index=False),
+                        _numpy_mapping(table), timed):
+        result = assess_table(given_table, CATALOG, today=TODAY)
+        assert _rows_of(result) == expected, type(given_table)
+
+
+def _common_log(n: int, seed: int) -> pd.DataFrame:
+    """The common rule, typed, over the years around the 2026 decree (with transitions)."""
+    rng = np.random.default_rng(seed)
+    ended = pd.Timestamp("2020-06-01") + pd.to_timedelta(rng.integers(0, 2300, n), unit="D")
+    frame = pd.DataFrame({
+        "provision": pd.Categorical.from_codes(rng.integers(0, 3, n), [
+            "khoản 1 Điều 95 Nghị định 174/2026/NĐ-CP", "điểm a khoản 1 Điều 95 Nghị định 174/2026/NĐ-CP",
+            "khoản 1 Điều 101 Nghị định 15/2020/NĐ-CP"]),
+        "offender_kind": pd.Categorical.from_codes(rng.integers(0, 3, n),
+                                                   ["individual", "organization", "household_business"]),
+        "committed_on": (ended - pd.to_timedelta(rng.integers(0, 60, n), unit="D")).values,
+        "ended_on": ended.values,
+        "detected_on": (ended + pd.to_timedelta(rng.integers(-20, 60, n), unit="D")).values,
+        "mitigating": rng.integers(0, 4, n).astype("int8"),
+        "aggravating": rng.integers(0, 3, n).astype("int8"),
+        "times": rng.integers(1, 3, n).astype("int8"),
+    })
+    frame["detected_on"] = frame[["committed_on", "detected_on"]].max(axis=1)
+    frame["decided_on"] = (frame[["ended_on", "detected_on"]].max(axis=1)
+                           + pd.to_timedelta(rng.integers(0, 400, n), unit="D"))
+    frame.loc[rng.integers(0, n, n // 10), "ended_on"] = pd.NaT  # some acts still going on
+    frame.loc[rng.integers(0, n, n // 10), "decided_on"] = pd.NaT  # decided today
+    for name in ("committed_on", "ended_on", "detected_on", "decided_on"):
+        frame[name] = frame[name].astype("datetime64[s]")
+    return frame
+
+
+def test_fast_path_takes_every_kind_of_typed_input(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A clean typed log never reaches the general path, as pandas, pyarrow or numpy
+    columns, cold (nothing remembered) or warm; its rows are those of assess."""
+    pa = pytest.importorskip("pyarrow")
+    import penalty_rules.batch as batch
+
+    frame = _common_log(400, seed=3)
+    expected = [_expected(row) for row in (frame.iloc[i].to_dict() for i in range(len(frame)))]
+
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("the general path was taken")
+
+    monkeypatch.setattr(batch, "_assess_columns", refuse)
+    numpy_columns = {name: frame[name].to_numpy() for name in frame.columns}
+    for name in ("provision", "offender_kind"):
+        numpy_columns[name] = frame[name].astype(str).to_numpy()
+    for given_table in (frame, pa.Table.from_pandas(frame, preserve_index=False), numpy_columns):
+        batch._MEMOS.clear()
+        for _ in range(2):  # cold, then warm
+            assert _rows_of(assess_table(given_table, CATALOG, today=TODAY)) == expected
+
+
+def test_fast_path_keeps_the_index_and_dtypes() -> None:
+    frame = _common_log(50, seed=4)
+    frame.index = pd.Index([f"case-{i}" for i in range(len(frame))])
+    result = assess_table(frame, CATALOG, today=TODAY)
+    assert result.index.equals(frame.index)
+    assert [str(t) for t in result.dtypes] == ["category", "category", "Int64", "Int64", "Int64",
+                                               "boolean", "datetime64[s]", "object"]
+    assert result["error"].isna().all() and result["error"].iloc[0] is None
+
+
+def test_a_bad_row_is_answered_alone_on_the_fast_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rows failing a check (decided before detected, an act ending before it began, a
+    year out of range, no commission day) get assess's error; the others stay on the
+    fast path."""
+    import penalty_rules.batch as batch
+
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("the general path was taken")
+
+    monkeypatch.setattr(batch, "_assess_columns", refuse)
+    frame = _common_log(40, seed=5)
+    frame.loc[7, "decided_on"] = frame.loc[7, "detected_on"] - pd.Timedelta(days=1)
+    frame.loc[8, "ended_on"] = frame.loc[8, "committed_on"] - pd.Timedelta(days=1)
+    frame.loc[9, "committed_on"] = pd.Timestamp("1900-01-01")
+    frame.loc[10, "committed_on"] = pd.NaT
+    result = assess_table(frame, CATALOG, today=TODAY)
+    expected = [_expected(row) for row in (frame.iloc[i].to_dict() for i in range(len(frame)))]
+    assert _rows_of(result) == expected
+    assert result["error"].notna().sum() == 4
+
+
+def test_empty_text_or_kind_cells_answer_as_on_the_general_path() -> None:
+    """Empty citations and kinds (categorical codes -1) on the fast path: the same rows as
+    the general path gives for the same table read from object columns."""
+    frame = _common_log(30, seed=6)
+    frame.loc[3, "provision"] = None
+    frame.loc[4, "offender_kind"] = None
+    unknown = "Điều 999 Nghị định 174/2026/NĐ-CP"
+    frame["provision"] = frame["provision"].cat.add_categories([unknown])
+    frame.loc[5, "provision"] = unknown
+    from penalty_rules.batch.fast import fast_columns
+
+    assert fast_columns(dict(frame.items()), len(frame), CATALOG, TODAY) is not None
+    general = frame.astype({"mitigating": object})  # an object column: the general path
+    assert fast_columns(dict(general.items()), len(frame), CATALOG, TODAY) is None
+    fast = assess_table(frame, CATALOG, today=TODAY)
+    assert _rows_of(fast) == _rows_of(assess_table(general, CATALOG, today=TODAY))
+    assert fast["error"].notna().sum() == 3

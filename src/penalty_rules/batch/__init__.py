@@ -17,7 +17,15 @@ the specific fine, repetitions and the time bar are then computed for all rows a
 with numpy, in exact int64 money. Rows the vectorised path does not cover (a code list
 naming ``repeated``, a citation without a document that several documents match, a
 limitation running past the calendar, an error that depends on the row's own dates) are
-assessed one by one with :func:`~penalty_rules.assess`.
+assessed one by one with :func:`~penalty_rules.assess`. A typed table whose every row
+passes a case's checks is answered by the fast path (:mod:`.fast`: a few passes over
+its columns, every output column one lookup by group); any other by the general path
+below. What both share (the rules of a group, the memo per catalog) is in :mod:`.groups`.
+
+Output types (pandas): ``document`` and ``provision`` categorical, ``fine_min``,
+``fine_max`` and ``fine`` nullable ``Int64``, ``time_barred`` nullable ``boolean``,
+``limitation_expires_on`` ``datetime64[s]``, ``error`` text or ``None`` (object). From a
+pyarrow Table: dictionary text, int64, bool, ``timestamp[s]`` and string, with nulls.
 
 Input columns: ``provision`` (a citation in any accepted form), ``offender_kind``,
 ``committed_on``, ``ended_on`` (empty while ongoing), ``detected_on``, ``decided_on``
@@ -29,24 +37,39 @@ read from Parquet) take the fast path; object columns of Python values work too.
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from ..catalog.catalog import Catalog
-from ..errors import CaseError, CitationSyntaxError, PenaltyRulesError, ProvisionNotFound
+from ..errors import CaseError, PenaltyRulesError
 from ..models.case import MAX_MONEY, MAX_QUANTITY, MAX_TIMES, MAX_YEAR, MIN_YEAR, ViolationFact
 from ..models.circumstance import CircumstanceKind
-from ..models.citation import Citation
-from ..models.fine import BandedFine, FineFrame, PerUnitFine
-from ..models.offender import FineBase, OffenderKind
-from ..models.provision import Provision
-from ..models.rules import SchemeKind
+from ..models.offender import FineBase
+from .groups import (
+    _DATES,
+    _FAR,
+    _INTS,
+    _NAT,
+    _NULL,
+    _add_years,
+    _codes_of,
+    _factorize,
+    _fined_as,
+    _group_answer,
+    _memos,
+    _need_numpy,
+    _need_pandas,
+    _resolved,
+    _specific,
+)
+from .groups import _MEMOS as _MEMOS  # what is remembered per catalog (cleared by benchmarks)
 
 if TYPE_CHECKING:
     import numpy as np  # type: ignore[import-not-found, unused-ignore]
+
+    from .fast import FastResult
 
     Array = np.ndarray[Any, Any]
 else:
@@ -57,32 +80,6 @@ __all__ = ["OUTPUT_COLUMNS", "assess_table", "row_case"]
 #: The columns :func:`assess_table` returns, in order.
 OUTPUT_COLUMNS = ("document", "provision", "fine_min", "fine_max", "fine", "time_barred",
                   "limitation_expires_on", "error")
-
-_DATES = ("committed_on", "ended_on", "detected_on", "decided_on")
-_INTS = ("quantity", "goods_value", "illegal_profit", "times")
-_NULL = -(2**62)  # an absent integer (never a lawful value: counts and money are ≥ 0)
-_NAT = -(2**63)  # an absent day (numpy's NaT)
-
-_SCHEME_CODES = {kind: i for i, kind in enumerate(SchemeKind)}
-
-
-def _need_numpy() -> Any:
-    try:
-        import numpy  # type: ignore[import-not-found, unused-ignore]
-    except ImportError:  # pragma: no cover - depends on the installation
-        raise ImportError("the batch path needs numpy and pandas: "
-                          "pip install 'penalty_rules[batch]'") from None
-    return numpy
-
-
-def _need_pandas() -> Any:
-    try:
-        import pandas  # type: ignore[import-untyped, import-not-found, unused-ignore]
-    except ImportError:  # pragma: no cover - depends on the installation
-        raise ImportError("the batch path needs numpy and pandas: "
-                          "pip install 'penalty_rules[batch]'") from None
-    return pandas
-
 
 # -- reading the table ------------------------------------------------------------------------
 @dataclass
@@ -104,18 +101,6 @@ class _Columns:
     fallback: Array
     present: frozenset[str]
     unit: int
-
-
-def _factorize(values: Any) -> tuple[Array, list[Any]]:
-    """Integer codes and the distinct values (categorical columns are read as they are)."""
-    pd = _need_pandas()
-
-    np = _need_numpy()
-    if isinstance(values, pd.Series) and isinstance(values.dtype, pd.CategoricalDtype):
-        return values.cat.codes.to_numpy(), list(values.cat.categories)  # int8/16: as is
-    codes, uniques = pd.factorize(pd.Series(values, dtype=object) if not isinstance(values, pd.Series)
-                                  else values, use_na_sentinel=True)
-    return np.asarray(codes, dtype=np.int64), list(uniques)
 
 
 def _day_numbers(values: Any, n: int) -> tuple[Array, Array]:
@@ -284,11 +269,6 @@ def _in_case(exc: CaseError) -> CaseError:
 
 
 # -- one row as a case ------------------------------------------------------------------------
-def _codes_of(catalog: Catalog, kind: CircumstanceKind) -> tuple[str, ...]:
-    return tuple(c.code for c in catalog.circumstances.values()
-                 if c.kind is kind and c.code != "repeated")
-
-
 def row_case(row: Mapping[str, Any], catalog: Catalog | None = None) -> dict[str, Any]:
     """One row of a case log as the case :func:`~penalty_rules.assess` takes.
 
@@ -357,170 +337,6 @@ def _iso(value: Any) -> Any:
     return value
 
 
-# -- the rules of one group -------------------------------------------------------------------
-@dataclass(frozen=True)
-class _Resolved:
-    """What one cited text resolves to, and the days on which its rules may change."""
-
-    breakpoints: Array
-    transition_days: Array
-    transitions: bool
-    facts_matter: bool
-    error: str | None = None
-    row_by_row: bool = False
-
-
-def _resolve_text(catalog: Catalog, text: Any) -> _Resolved:
-    from ..engine.resolve import lineage_of
-
-    np = _need_numpy()
-    empty = np.zeros(0, dtype=np.int64)
-    if not isinstance(text, str) or not text:
-        return _Resolved(empty, empty, False, False, row_by_row=True)
-    from ..citations.parse import parse_citation
-
-    try:
-        cited = parse_citation(text)
-        matches = catalog.find(cited)
-    except CitationSyntaxError as exc:
-        return _Resolved(empty, empty, False, False, str(CaseError("violations[0].provision",
-                                                            exc.reason)))
-    except ProvisionNotFound as exc:
-        detail = "; ".join(x for x in ("violations[0].provision", exc.detail) if x)
-        return _Resolved(empty, empty, False, False,
-                         str(ProvisionNotFound(exc.citation, exc.suggestions, detail)))
-    if len({str(m.document) for m in matches}) > 1:
-        return _Resolved(empty, empty, False, False, row_by_row=True)
-    lineage = lineage_of(catalog, matches[0])
-    days: set[date] = set()
-    transitions = False
-    moments: set[date] = set()
-    facts = False
-    seen: set[int] = set()
-
-    def add(provision: Provision) -> None:
-        nonlocal transitions, facts
-        if id(provision) in seen:
-            return
-        seen.add(id(provision))
-        for entry in (*catalog.timeline(provision).entries, *provision.versions.entries):
-            days.add(entry.valid_from)
-        document = catalog.document(provision.document)
-        days.add(document.effective_from)
-        rules = catalog.rules_for(provision.document)
-        if rules is not None:
-            if rules.transition is not None:
-                transitions = True
-                moments.add(document.effective_from)
-            for listed in (rules.two_year_limitation, rules.fined_once):
-                if listed is not None:
-                    days.add(listed.valid_from)
-        sector = catalog.sectors.get(provision.sector)
-        if sector is not None:
-            days.update(e.valid_from for e in sector.maxima.entries)
-            days.update(e.valid_from for e in sector.limitation.entries)
-        for version in provision.versions:
-            fine = version.fine
-            if fine is None or (isinstance(fine, FineFrame) and fine.quantity_to is None):
-                continue
-            facts = True
-            if isinstance(fine, FineFrame | PerUnitFine | BandedFine):
-                # A quantity may move the act to another clause of the document.
-                for other in catalog.provisions_of(provision.document):
-                    add(other)
-
-    for provision in lineage:
-        add(provision)
-    days.update(e.valid_from for e in catalog.general_schemes.entries)
-    epoch = date(1970, 1, 1).toordinal()
-    points = np.array(sorted(d.toordinal() - epoch for d in days), dtype=np.int64)
-    switches = np.array(sorted(d.toordinal() - epoch for d in moments), dtype=np.int64)
-    return _Resolved(points, switches, transitions, facts)
-
-
-@dataclass(frozen=True)
-class _GroupAnswer:
-    """The rules of one group of rows."""
-
-    document: str
-    provision: str
-    low: int  # -1: warning only
-    high: int
-    scheme: int
-    percent: int
-    once: bool
-    years: int
-
-
-def _group_answer(catalog: Catalog, fact: ViolationFact, fined_as: FineBase,
-                  decided_on: date) -> _GroupAnswer:
-    """The frame, scheme, repetition rule and limitation years for one representative row."""
-    from ..engine.context import Violation
-    from ..engine.fines import fined_once, scheme_for
-    from ..engine.frames import offender_frame
-    from ..engine.lenient import apply_lenient
-    from ..engine.limitation import limitation
-    from ..engine.resolve import resolve
-    from ..engine.timing import choose
-
-    v = Violation(catalog, 0, fact, fined_as, decided_on)
-    res = resolve(v)
-    choice = choose(v, res)
-    frame = offender_frame(v, choice.provision, choice.version, choice.day, choice.point)
-    choice, frame, _ = apply_lenient(v, res, choice, frame)
-    provision, version = choice.provision, choice.version
-    band_point = frame.band.point if frame.band else None
-    applied = Citation(article=provision.article, clause=provision.clause,
-                       point=choice.point or band_point, document=provision.document,
-                       amended_by=version.amended_by)
-    low = high = -1
-    scheme, percent = 0, 0
-    if frame.range is not None:
-        low, high = frame.range.min, frame.range.max
-        found = scheme_for(v, provision)
-        scheme, percent = _SCHEME_CODES[found.kind], found.percent or 0
-    once = fined_once(v, applied, choice.day) is not None
-    years = limitation(v, applied, provision.sector, choice.day).years
-    return _GroupAnswer(str(provision.document), applied.format(), low, high, scheme, percent,
-                        once, years)
-
-
-# -- the vectorised arithmetic ----------------------------------------------------------------
-def _specific(low: Array, high: Array, mitigating: Array, aggravating: Array, scheme: Array,
-              percent: Array) -> Array:
-    """:func:`~penalty_rules.engine.fines.specific_fine` for whole columns (net counts)."""
-    np = _need_numpy()
-    both = np.minimum(mitigating, aggravating)
-    m, a = mitigating - both, aggravating - both
-    avg = (low + high) // 2
-    down = m > 0
-    count = np.where(down, m, a)
-    # One circumstance (or any number under average_only): the middle of the half frame.
-    half = np.where(down, (low + avg) // 2, (avg + high) // 2)
-    bounds = np.where(down, low, high)
-    step = avg * percent // 100
-    by_percent = np.where(down, np.maximum(low, avg - step), np.minimum(high, avg + step))
-    average_only = scheme == _SCHEME_CODES[SchemeKind.AVERAGE_ONLY]
-    at_two = np.where(average_only, half, np.where(count >= 2, bounds, half))
-    moved = np.where(scheme == _SCHEME_CODES[SchemeKind.PERCENT_OF_AVERAGE], by_percent, at_two)
-    result: Array = np.where((low == high) | (count == 0), avg, moved)
-    return result
-
-
-def _add_years(days: Array, years: Array) -> Array:
-    """Day numbers plus whole years; 29 February goes to 28 February (as ``add_years``)."""
-    np = _need_numpy()
-    d = days.astype("datetime64[D]")
-    month = d.astype("datetime64[M]")
-    day_in_month = (d - month).astype(np.int64)
-    target = month + (years.astype(np.int64) * 12).astype("timedelta64[M]")
-    length = ((target + np.timedelta64(1, "M")).astype("datetime64[D]")
-              - target.astype("datetime64[D]")).astype(np.int64)
-    out: Array = (target.astype("datetime64[D]").view(np.int64)
-                  + np.minimum(day_in_month, length - 1))
-    return out
-
-
 # -- the table --------------------------------------------------------------------------------
 def assess_table(table: Any, catalog: Catalog | None = None, *,
                  today: date | None = None) -> Any:
@@ -538,6 +354,13 @@ def assess_table(table: Any, catalog: Catalog | None = None, *,
     catalog = catalog if catalog is not None else bundled_catalog()
     kind, columns, index = _input(table)
     n = len(columns["provision"]) if "provision" in columns else 0
+    from .fast import fast_columns
+
+    fast = fast_columns(columns, n, catalog, today or date.today())
+    if fast is not None:
+        if fast.pending is not None:
+            _patch(fast, fast.pending, columns, catalog, today or date.today(), np)
+        return _fast_output(kind, fast, index, np, pd)
     out = _assess_columns(columns, n, catalog, today or date.today())
     return _output(kind, out, index, np, pd)
 
@@ -549,8 +372,9 @@ def _input(table: Any) -> tuple[str, Mapping[str, Any], Any]:
         return "pandas", {c: table[c] for c in table.columns}, table.index
     module = type(table).__module__
     if module.startswith("pyarrow"):
+        # (One block per column: columns without nulls are read without a copy.)
         frame = table.to_pandas(strings_to_categorical=True, date_as_object=False,
-                                ignore_metadata=True)
+                                ignore_metadata=True, split_blocks=True)
         return "arrow", {c: frame[c] for c in frame.columns}, None
     if isinstance(table, Mapping):
         return "mapping", {str(k): (list(v) if not hasattr(v, "dtype") else v)
@@ -579,19 +403,6 @@ def _blocks(per_text: Sequence[Array]) -> tuple[Array, Array]:
     return blocks, np.cumsum(sizes)[:-1]
 
 
-def _memo(catalog: Catalog) -> dict[tuple[Any, ...], _GroupAnswer | None]:
-    """Answers already computed for this catalog (it is immutable, so they stay true)."""
-    key = id(catalog)
-    found = _MEMOS.get(key)
-    if found is None or found[0]() is not catalog:
-        memo: dict[tuple[Any, ...], _GroupAnswer | None] = {}
-        _MEMOS[key] = (weakref.ref(catalog, lambda _: _MEMOS.pop(key, None)), memo)
-        return memo
-    return found[1]
-
-
-_MEMOS: dict[int, tuple[weakref.ref[Catalog], dict[tuple[Any, ...], _GroupAnswer | None]]] = {}
-_FAR = 2**62  # an act still going on ends after every day of the calendar
 
 
 def _epoch_table(per_text: Sequence[Array], first: int, last: int) -> Array:
@@ -664,7 +475,7 @@ def _assess_columns(columns: Mapping[str, Any], n: int, catalog: Catalog,
     # What each cited text resolves to; texts that fail fail every (otherwise clean) row.
     category = c.provision_codes
     texts = c.provision_texts
-    resolved = [_resolve_text(catalog, text) for text in texts]
+    resolved = _resolved(catalog, texts)
     text_error = np.array([r.error is not None for r in resolved] + [False], dtype=bool)
     text_alone = np.array([r.row_by_row for r in resolved] + [True], dtype=bool)
     if text_alone[:-1].any() or category.min(initial=0) < 0:
@@ -768,7 +579,8 @@ def _assess_columns(columns: Mapping[str, Any], n: int, catalog: Catalog,
     g_provision = np.full(slots, -1, dtype=np.int64)
     g_alone = np.zeros(slots, dtype=bool)
     out_texts: dict[str, int] = {}
-    memo = _memo(catalog)
+    memos = _memos(catalog)
+    memo = memos.answers
     # The memo key names what the group's rules depend on, independently of this table.
     law_at, decided_at = epochs_at(first)
     signature = np.stack([kind[first], law_at, decided_at, q[first], value[first],
@@ -786,8 +598,7 @@ def _assess_columns(columns: Mapping[str, Any], n: int, catalog: Catalog,
                                        date.fromordinal(int(decided[i]) // unit + epoch))
             except PenaltyRulesError:
                 answer = None  # the error may name each row's own facts: row by row
-            if len(memo) < 200_000:
-                memo[key] = answer
+            memos.remember(key, answer)
         if answer is None:
             g_alone[g] = True
             continue
@@ -886,23 +697,6 @@ def _groups(flat: Array, size: int) -> tuple[Array, Array]:
         return np.take(numbering, flat), present[used] - 1
     _, first, inverse = np.unique(flat, return_index=True, return_inverse=True)
     return inverse.reshape(-1), first
-
-
-def _fined_as(catalog: Catalog, text: Any) -> FineBase | str:
-    """How an offender kind is fined, or the error :func:`~penalty_rules.assess` gives."""
-    try:
-        kind = OffenderKind(str(text))
-    except ValueError:
-        known = ", ".join(repr(k.value) for k in OffenderKind)
-        return f"offender.kind: Input should be {known}"
-    if kind is OffenderKind.INDIVIDUAL:
-        return FineBase.INDIVIDUAL
-    if kind is OffenderKind.ORGANIZATION:
-        return FineBase.ORGANIZATION
-    treatment = catalog.treatments.get(kind)
-    if treatment is None:
-        return f"offender.kind: the catalog does not say how a {kind.value} is fined"
-    return treatment.fined_as
 
 
 def _fact(c: _Columns, i: int, text: str, epoch: int) -> ViolationFact:
@@ -1016,17 +810,131 @@ def _output(kind: str, out: dict[str, Any], index: Any, np: Any, pd: Any) -> Any
         "fine": pd.arrays.IntegerArray(out["fine"], ~fine_ok),
         "time_barred": pd.arrays.BooleanArray(out["time_barred"], empty),
         "limitation_expires_on": expires,
-        "error": _errors(out["error"], len(ok), np),
+        # As a Series of objects: a bare object array would be scanned for text.
+        "error": pd.Series(_errors(out["error"], len(ok), np), index=index, dtype=object,
+                           copy=False),
     }, index=index, copy=False)
+    return _leave(kind, frame)
+
+
+def _leave(kind: str, frame: Any) -> Any:
+    """The frame as the kind of table that came in (pandas or pyarrow)."""
     if kind == "pandas":
         return frame
     import pyarrow  # type: ignore[import-untyped, import-not-found, unused-ignore]
 
-    return pyarrow.Table.from_pandas(frame, preserve_index=False)
+    table = pyarrow.Table.from_pandas(frame, preserve_index=False)
+    at = table.schema.get_field_index("error")
+    # The error column is text, even when every row is answered (no value to infer it from).
+    return table.set_column(at, "error", table.column("error").cast(pyarrow.string()))
+
+
+def _arrow_output(r: FastResult, np: Any) -> Any:
+    """The pyarrow Table for rows the fast path answered, built from the arrays directly
+    (the types :func:`_leave` gives)."""
+    import pyarrow as pa  # type: ignore[import-untyped, import-not-found, unused-ignore]
+
+    def masked(values: Array, mask: Array | None, kind: Any = None) -> Any:
+        if mask is None or not mask.any():
+            return pa.array(values, type=kind)
+        return pa.array(values, mask=mask, type=kind)
+
+    texts = pa.array(r.texts or [""], type=pa.large_string())
+
+    def text(codes: Array) -> Any:
+        return pa.DictionaryArray.from_arrays(masked(codes, r.empty), texts)
+
+    n = len(r.fine)
+    if r.errors:
+        errors = pa.array(_errors(r.errors, n, np), type=pa.string())
+    else:
+        errors = pa.nulls(n, type=pa.string())
+    return pa.table({
+        "document": text(r.document), "provision": text(r.provision),
+        "fine_min": masked(r.fine_min, r.money_empty),
+        "fine_max": masked(r.fine_max, r.money_empty),
+        "fine": masked(r.fine, r.fine_empty),
+        "time_barred": masked(r.time_barred, r.empty),
+        "limitation_expires_on": masked(r.limitation_expires_on.view(np.int64), r.empty,
+                                        pa.int64()).view(pa.timestamp("s")),
+        "error": errors,
+    })
+
+
+def _fast_output(kind: str, r: FastResult, index: Any, np: Any, pd: Any) -> Any:
+    """The table for rows the fast path answered (every row, none in error)."""
+    n = len(r.fine)
+    if kind == "mapping":  # through the general builder: lists of Python values
+        return _output(kind, {
+            "document": r.document, "provision": r.provision, "texts": r.texts,
+            "fine_min": r.fine_min, "fine_max": r.fine_max, "fine": r.fine,
+            "fine_valid": ~r.money_empty,
+            "done": np.ones(n, dtype=bool) if r.empty is None else ~r.empty,
+            "time_barred": r.time_barred,
+            "limitation_expires_on": r.limitation_expires_on.view(np.int64) // 86_400,
+            "error": r.errors}, index, np, pd)
+    if kind == "arrow":
+        return _arrow_output(r, np)
+    categories = r.texts or [""]
+    frame = pd.DataFrame({
+        "document": pd.Categorical.from_codes(r.document, categories=categories, validate=False),
+        "provision": pd.Categorical.from_codes(r.provision, categories=categories,
+                                               validate=False),
+        "fine_min": pd.arrays.IntegerArray(r.fine_min, r.money_empty),
+        "fine_max": pd.arrays.IntegerArray(r.fine_max, r.money_empty.copy()),
+        "fine": pd.arrays.IntegerArray(r.fine, r.fine_empty),
+        "time_barred": pd.arrays.BooleanArray(r.time_barred, np.zeros(n, dtype=bool)
+                                              if r.empty is None else r.empty),
+        "limitation_expires_on": r.limitation_expires_on,
+        "error": pd.Series(_errors(r.errors, n, np), index=index, dtype=object, copy=False),
+    }, index=index, copy=False)
+    return _leave(kind, frame)
 
 
 def _errors(errors: Mapping[int, str], n: int, np: Any) -> Any:
-    column = np.full(n, None, dtype=object)
+    column = np.empty(n, dtype=object)  # (numpy fills it with None)
     for i, message in errors.items():
         column[i] = message
     return column
+
+
+def _patch(r: FastResult, rows: Array, columns: Any, catalog: Catalog, today: date,
+           np: Any) -> None:
+    """Answer ``rows`` one by one with :func:`~penalty_rules.assess` (or its error)."""
+    from ..engine.assess import assess
+
+    epoch = date(1970, 1, 1).toordinal()
+    index = {text: i for i, text in enumerate(r.texts)}
+
+    def code(text: str) -> int:
+        if text not in index:
+            index[text] = len(r.texts)
+            r.texts.append(text)
+            if len(r.texts) >= 127 and r.document.dtype != np.int32:
+                r.document, r.provision = r.document.astype(np.int32), r.provision.astype(np.int32)
+        return index[text]
+
+    empty = np.zeros(len(r.fine), dtype=bool) if r.empty is None else r.empty
+    expires = r.limitation_expires_on.view(np.int64)
+    names = list(columns)
+    for i in rows.tolist():
+        row = {name: _cell(columns[name], i) for name in names}
+        try:
+            answer = assess(row_case(row, catalog), catalog, today=today).violations[0]
+        except PenaltyRulesError as exc:
+            r.errors[i] = str(exc)
+            empty[i] = r.money_empty[i] = r.fine_empty[i] = True
+            r.document[i] = r.provision[i] = -1
+            expires[i] = _NAT
+            continue
+        r.document[i] = code(str(answer.document))
+        r.provision[i] = code(answer.provision.format())
+        has_fine = answer.fine_min is not None and answer.fine_max is not None
+        r.fine_min[i] = answer.fine_min if answer.fine_min is not None else -1
+        r.fine_max[i] = answer.fine_max if answer.fine_max is not None else -1
+        r.money_empty[i] = not has_fine
+        r.fine[i] = answer.fine if answer.fine is not None else -1
+        r.fine_empty[i] = not has_fine or answer.fine is None or answer.time_barred
+        r.time_barred[i] = answer.time_barred
+        expires[i] = (answer.limitation_expires_on.toordinal() - epoch) * 86_400
+    r.empty = empty

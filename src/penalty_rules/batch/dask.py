@@ -27,7 +27,7 @@ __all__ = ["assess_dask", "output_meta"]
 
 def output_meta() -> Any:
     """An empty pandas DataFrame with the columns and types :func:`assess_table` returns."""
-    from . import _need_numpy, _need_pandas
+    from .groups import _need_numpy, _need_pandas
 
     np, pd = _need_numpy(), _need_pandas()
     return pd.DataFrame({
