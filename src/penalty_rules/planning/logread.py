@@ -1,0 +1,235 @@
+"""The case log read by columns (numpy and pandas, extra ``[batch]``): same answers, same errors.
+
+:func:`read_columns` gives the :class:`~penalty_rules.models.log.LogTable` of a CSV or
+JSON log, or ``None`` when the file is one the row-by-row reader must read itself (a
+quoted CSV field, a row with more cells than the header, an unknown column, …). Each
+distinct value of a column is checked once, by the model of a log entry; a row holding
+a value the model refuses (or an act ending after its decision) goes through the
+row-by-row reader, in the order of the file, so the first bad row is refused with the
+words the row-by-row reader uses.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..models.log import LOG_FIELDS, LogEntry, LogTable
+
+#: A value standing for "no such key" (a JSON object without the field, a short CSV row).
+_ABSENT: Any = object()
+# Known-good values for the fields not being checked (``ended_on`` needs a late date).
+_FILLER = {"date": "2100-12-31", "provision": "x", "offender_kind": "individual", "amount": 0}
+_REQUIRED = frozenset(name for name, f in LogEntry.model_fields.items() if f.is_required())
+
+
+def _need() -> tuple[Any, Any]:
+    import numpy  # type: ignore[import-not-found, unused-ignore]
+    import pandas  # type: ignore[import-untyped, import-not-found, unused-ignore]
+
+    return numpy, pandas
+
+
+# -- reading the cells --------------------------------------------------------------------------
+def _lines(data: bytes, fields: int, np: Any) -> tuple[Any, bool] | None:
+    """Line numbers of the data rows of a CSV text without quotes, and whether every line
+    holds exactly ``fields`` cells; ``None`` when the rows cannot be matched to lines simply
+    (a blank first line, a row with more cells than the header)."""
+    array = np.frombuffer(data, dtype=np.uint8)
+    ends = np.flatnonzero(array == 10)
+    if len(array) and array[-1] != 10:
+        ends = np.append(ends, len(array))
+    if len(ends) == 0:
+        return None
+    starts = np.concatenate(([0], ends[:-1] + 1))
+    # A line of nothing but spaces and tabs (and the \r of \r\n) is skipped like an empty one.
+    blanks = np.flatnonzero((array == 32) | (array == 9) | (array == 13))
+    spaces = np.bincount(np.searchsorted(ends, blanks), minlength=len(ends))
+    filled = ends - starts > spaces
+    commas = np.bincount(np.searchsorted(ends, np.flatnonzero(array == 44)), minlength=len(ends))
+    if not filled[0] or int(commas.max()) > fields - 1:
+        return None
+    lines = np.flatnonzero(filled) + 1
+    plain = bool(filled.all() or not (ends - starts)[~filled].any()) and \
+        bool((commas[filled] == fields - 1).all())
+    return lines[1:], plain
+
+
+def _arrow_cells(data: bytes, header: list[str], rows: int) -> dict[str, tuple[Any, list[Any]]] | None:
+    """Codes and distinct values of every column, read by pyarrow (dictionary-encoded text:
+    no Python string per cell); ``None`` when pyarrow is missing or reads another count."""
+    try:
+        import pyarrow  # type: ignore[import-untyped, import-not-found, unused-ignore]
+        import pyarrow.csv  # type: ignore[import-untyped, import-not-found, unused-ignore]
+    except ImportError:  # pragma: no cover - depends on the installation
+        return None
+    text_type = pyarrow.dictionary(pyarrow.int32(), pyarrow.string())
+    try:
+        table = pyarrow.csv.read_csv(
+            io.BytesIO(data),
+            read_options=pyarrow.csv.ReadOptions(column_names=header, skip_rows=1,
+                                                 use_threads=False),
+            parse_options=pyarrow.csv.ParseOptions(quote_char=False, double_quote=False,
+                                                   escape_char=False, ignore_empty_lines=True),
+            convert_options=pyarrow.csv.ConvertOptions(
+                column_types=dict.fromkeys(header, text_type), strings_can_be_null=False,
+                quoted_strings_can_be_null=False, null_values=[]))
+    except pyarrow.ArrowInvalid:
+        return None
+    if table.num_rows != rows:
+        return None
+    cells = {}
+    for name in header:
+        column = table.column(name).unify_dictionaries().combine_chunks()
+        cells[name] = (column.indices.to_numpy(zero_copy_only=False).astype("int64"),
+                       column.dictionary.to_pylist())
+    return cells
+
+
+def _pandas_cells(data: bytes, header: list[str], rows: int, np: Any,
+                  pd: Any) -> dict[str, tuple[Any, list[Any]]] | None:
+    """The same, read by pandas' C reader (short rows and lines of spaces, which pyarrow
+    refuses)."""
+    frame = pd.read_csv(io.BytesIO(data), header=0, names=header, dtype=str, na_filter=False,
+                        keep_default_na=False, index_col=False, quoting=csv.QUOTE_NONE,
+                        engine="c", skip_blank_lines=True, encoding="utf-8")
+    if len(frame) != rows:
+        return None
+    cells = {}
+    for name in header:
+        codes, uniques = pd.factorize(frame[name].to_numpy(dtype=object))
+        cells[name] = (np.asarray(codes, dtype=np.int64), list(uniques))
+    return cells
+
+
+def _csv_cells(text: str, header: list[str], np: Any,
+               pd: Any) -> tuple[Any, dict[str, tuple[Any, list[Any]]]] | None:
+    """Line numbers and the cells (codes and distinct raw text per column) of a simple CSV
+    text (no quotes; lines end with \n or \r\n), read as the csv module reads it; ``None``
+    for any other text (the row-by-row reader reads it)."""
+    if '"' in text or text.count("\r") != text.count("\r\n"):
+        return None
+    data = text.encode("utf-8")
+    found = _lines(data, len(header), np)
+    if found is None:
+        return None
+    lines, plain = found
+    if len(lines) == 0:
+        return lines, {name: (np.zeros(0, dtype=np.int64), []) for name in header}
+    cells = _arrow_cells(data, header, len(lines)) if plain else None
+    if cells is None:
+        cells = _pandas_cells(data, header, len(lines), np, pd)
+    return None if cells is None else (lines, cells)
+
+
+def _factorize(values: Sequence[Any], np: Any) -> tuple[Any, list[Any]]:
+    """Codes and distinct values; ``True`` and ``1`` (equal in Python) stay apart."""
+    seen: dict[Any, int] = {}
+    uniques: list[Any] = []
+    codes = np.empty(len(values), dtype=np.int64)
+    for i, value in enumerate(values):
+        try:
+            key: Any = (type(value), value)
+            code = seen.get(key)
+        except TypeError:  # a list or an object: its own value
+            key, code = None, None
+        if code is None:
+            code = len(uniques)
+            uniques.append(value)
+            if key is not None:
+                seen[key] = code
+        codes[i] = code
+    return codes, uniques
+
+
+# -- checking the values ------------------------------------------------------------------------
+def _checker(name: str, from_csv: bool) -> Callable[[Any], tuple[bool, Any]]:
+    """Whether one raw value of field ``name`` is accepted, and the value the model gives."""
+    from .caselog import _NUMBER, NUMBERS
+
+    def check(raw: Any) -> tuple[bool, Any]:
+        value = raw.strip() if isinstance(raw, str) else raw
+        if value is _ABSENT or (isinstance(raw, str) and value == ""):
+            return name not in _REQUIRED, None
+        if from_csv and name in NUMBERS:
+            if not _NUMBER.fullmatch(value) or len(value) > 20:
+                return False, None
+            value = int(value)
+        if name == "offender_id" and isinstance(value, str):
+            return len(value) <= 200, value  # what the model checks for this field
+        try:
+            entry = LogEntry.model_validate({**_FILLER, name: value})
+        except ValidationError:
+            return False, None
+        return True, getattr(entry, name)
+
+    return check
+
+
+def _table(path: str, raw: dict[str, tuple[Any, list[Any]]], lines: Any, from_csv: bool,
+           row_of: Callable[[int], dict[str, Any]], np: Any) -> LogTable:
+    """Check every distinct value once (``raw``: codes and distinct values per column); rows
+    with a refused value go through the row-by-row reader in file order (the first refuses
+    with its words)."""
+    from .caselog import _entries
+
+    n = len(lines)
+    suspect = np.zeros(n, dtype=bool)
+    columns: dict[str, list[Any]] = {}
+    ordinals: dict[str, Any] = {}
+    for name in LOG_FIELDS:
+        if name == "row":
+            continue
+        codes, uniques = raw.get(name) or (np.zeros(n, dtype=np.int64), [_ABSENT])
+        check = _checker(name, from_csv)
+        answers = [check(u) for u in uniques]
+        good = np.array([ok for ok, _ in answers], dtype=bool)
+        values = np.empty(len(answers), dtype=object)
+        values[:] = [v for _, v in answers]
+        if not good.all():
+            suspect |= ~good[codes]
+        columns[name] = values[codes].tolist()
+        if name in ("date", "ended_on"):
+            days = np.array([v.toordinal() if v is not None else -1 for v in values.tolist()],
+                            dtype=np.int64)
+            ordinals[name] = days[codes]
+    suspect |= ordinals["ended_on"] > ordinals["date"]  # the model's check across fields
+    columns["row"] = [int(x) for x in lines]
+    for i in np.flatnonzero(suspect).tolist():
+        (entry,) = _entries(path, [(columns["row"][i], row_of(i))], from_csv)
+        for name in LOG_FIELDS:
+            columns[name][i] = getattr(entry, name)
+    return LogTable(columns)
+
+
+def read_csv_columns(text: str, path: str, header: list[str]) -> LogTable | None:
+    """The table of a CSV log whose header is checked, or ``None`` (row-by-row reader)."""
+    np, pd = _need()
+    read = _csv_cells(text, header, np, pd)
+    if read is None:
+        return None
+    lines, raw = read
+    blank = np.ones(len(lines), dtype=bool)
+    for codes, uniques in raw.values():
+        blank &= np.array([not u.strip() for u in uniques] + [True], dtype=bool)[codes]
+    if blank.any():  # rows of empty cells only are skipped, as the csv reader skips them
+        keep = np.flatnonzero(~blank)
+        lines = lines[keep]
+        raw = {k: (c[keep], u) for k, (c, u) in raw.items()}
+
+    def row_of(i: int) -> dict[str, Any]:
+        return {name: raw[name][1][raw[name][0][i]] for name in header}
+
+    return _table(path, raw, lines, True, row_of, np)
+
+
+def read_json_columns(data: list[dict[str, Any]], path: str) -> LogTable:
+    """The table of a JSON log (a list of objects with known keys only)."""
+    np, _ = _need()
+    raw = {name: _factorize([row.get(name, _ABSENT) for row in data], np)
+           for name in LOG_FIELDS if name != "row"}
+    return _table(path, raw, np.arange(1, len(data) + 1), False, lambda i: data[i], np)
