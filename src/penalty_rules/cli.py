@@ -43,7 +43,7 @@ from .models.case import MAX_YEAR, MIN_YEAR, parse_case_data, parse_date
 from .models.document import DocumentNumber
 from .models.log import LogEntry
 from .models.provision import Provision
-from .planning.caselog import check_sectors, load_case_log, unreadable_rows
+from .planning.caselog import check_sectors, read_case_log, unreadable_rows
 from .planning.reform import load_changes, what_if
 from .planning.targets import compute_targets
 from .report.audit import (
@@ -426,8 +426,8 @@ def _sector_provisions(catalog: Catalog, sector: str, document: str | None) -> l
     return [p for p in catalog.provisions_of(number) if p.sector == sector]
 
 
-def _log(path: str, catalog: Catalog) -> list[LogEntry]:
-    log = load_case_log(path)
+def _log(path: str, catalog: Catalog) -> Sequence[LogEntry]:
+    log = read_case_log(path)
     check_sectors(log, catalog, path)
     return log
 

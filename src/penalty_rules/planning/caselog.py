@@ -7,69 +7,18 @@ Columns: ``date`` (decision date), ``provision`` (any citation form), ``offender
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
-
-from pydantic import ValidationError
 
 from .. import inputs
 from ..catalog.catalog import Catalog
 from ..citations.parse import parse_citation
 from ..errors import PenaltyRulesError
-from ..models.case import error_path, validation_reason
 from ..models.log import LogEntry, LogTable
+from .logrows import NUMBERS, OPTIONAL, REQUIRED, CaseLogError, _entries
 
-REQUIRED = ("date", "provision", "offender_kind", "amount")
-OPTIONAL = ("sector", "offender_id", "quantity", "goods_value", "ended_on")
-NUMBERS = ("amount", "quantity", "goods_value")
-
-
-class CaseLogError(PenaltyRulesError, ValueError):
-    """A case log is malformed: names the file, the row and the field."""
-
-    def __init__(self, path: str, row: int | None, field: str, reason: str) -> None:
-        where = f"{path}" + (f": row {row}" if row is not None else "")
-        super().__init__(f"{where}: {field}: {reason}" if field else f"{where}: {reason}")
-
-
-_NUMBER = re.compile(r"[0-9]+(?:_[0-9]{3})*")
-
-
-def _clean(path: str, n: int, row: dict[str, Any], from_csv: bool) -> dict[str, Any]:
-    """Drop empty cells; in a CSV row, read the number columns as whole numbers."""
-    out: dict[str, Any] = {}
-    for key, value in row.items():
-        if isinstance(value, str):
-            value = value.strip()
-            if value == "":
-                continue
-            if from_csv and key in NUMBERS:
-                if not _NUMBER.fullmatch(value):
-                    raise CaseLogError(path, n, key, f"{value[:40]!r} is not a whole number "
-                                       "(digits only, e.g. 11250000)")
-                if len(value) > 20:
-                    raise CaseLogError(path, n, key, f"a number of {len(value)} digits is "
-                                       "above every maximum")
-                value = int(value)
-        out[key] = value
-    return out
-
-
-def _entries(path: str, rows: Iterable[tuple[int, dict[str, Any]]], from_csv: bool) -> list[LogEntry]:
-    entries = []
-    for n, row in rows:
-        unknown = sorted(set(row) - set(REQUIRED) - set(OPTIONAL))
-        if unknown:
-            raise CaseLogError(path, n, unknown[0], "unknown column")
-        try:
-            entries.append(LogEntry.model_validate(_clean(path, n, row, from_csv) | {"row": n}))
-        except ValidationError as exc:
-            err = exc.errors()[0]
-            raise CaseLogError(path, n, error_path(err["loc"]), validation_reason(err)) from None
-    return entries
-
+__all__ = ["NUMBERS", "OPTIONAL", "REQUIRED", "CaseLogError", "batch_available", "check_sectors",
+           "load_case_log", "read_case_log", "unreadable_rows"]
 
 def load_case_log(path: str | Path) -> list[LogEntry]:
     """Read a CSV or JSON case log row by row; :class:`CaseLogError` names what is wrong.
@@ -146,18 +95,34 @@ _KNOWN = frozenset(REQUIRED) | frozenset(OPTIONAL)
 def check_sectors(entries: Iterable[LogEntry], catalog: Catalog, path: str = "log") -> None:
     """Refuse a sector code the catalog does not know (a typo would count as a new sector)."""
     known = catalog.sectors
-    for entry in entries:
-        if entry.sector is not None and entry.sector not in known:
-            raise CaseLogError(path, entry.row, "sector", f"unknown sector {entry.sector[:40]!r}; "
+    if isinstance(entries, LogTable):
+        pairs: Iterable[tuple[str | None, int | None]] = zip(
+            entries.column("sector"), entries.column("row"), strict=True)
+    else:
+        pairs = ((e.sector, e.row) for e in entries)
+    for sector, row in pairs:
+        if sector is not None and sector not in known:
+            raise CaseLogError(path, row, "sector", f"unknown sector {sector[:40]!r}; "
                                f"known: {', '.join(sorted(known))}")
 
 
 def unreadable_rows(entries: Iterable[LogEntry], catalog: Catalog) -> list[str]:
     """One line per row whose citation cannot be read or found in ``catalog``."""
+    if isinstance(entries, LogTable):
+        pairs: Iterable[tuple[str, int | None]] = zip(
+            entries.column("provision"), entries.column("row"), strict=True)
+    else:
+        pairs = ((e.provision, e.row) for e in entries)
     problems = []
-    for i, entry in enumerate(entries, 1):
-        try:
-            catalog.find(parse_citation(entry.provision))
-        except PenaltyRulesError as exc:
-            problems.append(f"row {entry.row or i}: {exc}")
+    seen: dict[str, str | None] = {}  # each citation is read once
+    for i, (provision, row) in enumerate(pairs, 1):
+        if provision not in seen:
+            try:
+                catalog.find(parse_citation(provision))
+                seen[provision] = None
+            except PenaltyRulesError as exc:
+                seen[provision] = str(exc)
+        problem = seen[provision]
+        if problem is not None:
+            problems.append(f"row {row or i}: {problem}")
     return problems

@@ -19,6 +19,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..models.log import LOG_FIELDS, LogEntry, LogTable
+from .logrows import _NUMBER, NUMBERS, _entries
 
 #: A value standing for "no such key" (a JSON object without the field, a short CSV row).
 _ABSENT: Any = object()
@@ -149,8 +150,6 @@ def _factorize(values: Sequence[Any], np: Any) -> tuple[Any, list[Any]]:
 # -- checking the values ------------------------------------------------------------------------
 def _checker(name: str, from_csv: bool) -> Callable[[Any], tuple[bool, Any]]:
     """Whether one raw value of field ``name`` is accepted, and the value the model gives."""
-    from .caselog import _NUMBER, NUMBERS
-
     def check(raw: Any) -> tuple[bool, Any]:
         value = raw.strip() if isinstance(raw, str) else raw
         if value is _ABSENT or (isinstance(raw, str) and value == ""):
@@ -175,8 +174,6 @@ def _table(path: str, raw: dict[str, tuple[Any, list[Any]]], lines: Any, from_cs
     """Check every distinct value once (``raw``: codes and distinct values per column); rows
     with a refused value go through the row-by-row reader in file order (the first refuses
     with its words)."""
-    from .caselog import _entries
-
     n = len(lines)
     suspect = np.zeros(n, dtype=bool)
     columns: dict[str, list[Any]] = {}
