@@ -7,7 +7,7 @@ Columns: ``date`` (decision date), ``provision`` (any citation form), ``offender
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from .. import inputs
@@ -49,13 +49,15 @@ def batch_available() -> bool:
 _BATCH: bool | None = None
 
 
-def read_case_log(path: str | Path, *, columnar: bool | None = None) -> list[LogEntry] | LogTable:
+def read_case_log(path: str | Path, *, columnar: bool | None = None,
+                  progress: Callable[[int], object] | None = None) -> list[LogEntry] | LogTable:
     """Read a CSV or JSON case log: by columns (a :class:`~penalty_rules.models.log.LogTable`)
     when ``columnar`` (default: when numpy and pandas are installed), else row by row.
 
     Both readers accept the same files, give the same values and refuse a bad file with
     the same one-line error (see :func:`load_case_log`); the columnar one reads a file
     the simple reader cannot match line for line (quoted cells, …) row by row too.
+    ``progress`` is called with the number of rows read.
     """
     p = Path(path)
     columnar = batch_available() if columnar is None else columnar
@@ -67,8 +69,11 @@ def read_case_log(path: str | Path, *, columnar: bool | None = None) -> list[Log
         if columnar and all(_KNOWN.issuperset(r) for r in data):
             from .logread import read_json_columns
 
-            return read_json_columns(data, str(p))
-        entries = _entries(str(p), enumerate(data, 1), from_csv=False)
+            table = read_json_columns(data, str(p))
+            if progress is not None:
+                progress(len(table))
+            return table
+        entries = _entries(str(p), enumerate(data, 1), from_csv=False, progress=progress)
         return LogTable.from_entries(entries) if columnar else entries
     first = text.split("\n", 1)[0]
     # Without a quote, the header is the first line: the csv reader need not copy the file.
@@ -82,10 +87,12 @@ def read_case_log(path: str | Path, *, columnar: bool | None = None) -> list[Log
 
         table = read_csv_columns(text, str(p), header)
         if table is not None:
+            if progress is not None:
+                progress(len(table))
             return table
     if columnar and '"' not in first:
         header, rows = inputs.csv_rows(text, str(p))
-    entries = _entries(str(p), rows, from_csv=True)
+    entries = _entries(str(p), rows, from_csv=True, progress=progress)
     return LogTable.from_entries(entries) if columnar else entries
 
 

@@ -7,7 +7,7 @@ Shared by :mod:`~penalty_rules.planning.caselog` (which reads whole files row by
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from pydantic import ValidationError
@@ -52,9 +52,12 @@ def _clean(path: str, n: int, row: dict[str, Any], from_csv: bool) -> dict[str, 
     return out
 
 
-def _entries(path: str, rows: Iterable[tuple[int, dict[str, Any]]], from_csv: bool) -> list[LogEntry]:
+def _entries(path: str, rows: Iterable[tuple[int, dict[str, Any]]], from_csv: bool,
+             progress: Callable[[int], object] | None = None) -> list[LogEntry]:
     entries = []
     for n, row in rows:
+        if progress is not None:
+            progress(1)
         unknown = sorted(set(row) - set(REQUIRED) - set(OPTIONAL))
         if unknown:
             raise CaseLogError(path, n, unknown[0], "unknown column")
