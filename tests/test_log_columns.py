@@ -19,22 +19,23 @@ from hypothesis import strategies as st
 pytest.importorskip("numpy")
 pytest.importorskip("pandas")
 
-from penalty_rules import PenaltyRulesError, bundled_catalog  # noqa: E402
-from penalty_rules.audit.auditor import audit  # noqa: E402
-from penalty_rules.cli import main  # noqa: E402
-from penalty_rules.models.log import LogTable  # noqa: E402
-from penalty_rules.planning import caselog  # noqa: E402
-from penalty_rules.planning.caselog import read_case_log  # noqa: E402
-from penalty_rules.planning.reform import load_changes, what_if  # noqa: E402
-from penalty_rules.planning.targets import compute_targets  # noqa: E402
-from tests.conftest import ROOT  # noqa: E402
+from penalty_rules import PenaltyRulesError, bundled_catalog
+from penalty_rules.audit.auditor import audit
+from penalty_rules.cli import main
+from penalty_rules.models.log import LogTable
+from penalty_rules.planning import caselog
+from penalty_rules.planning.caselog import read_case_log
+from penalty_rules.planning.reform import load_changes, what_if
+from penalty_rules.planning.targets import compute_targets
+from tests.conftest import ROOT
 
 CATALOG = bundled_catalog()
 LOG = ROOT / "examples" / "logs" / "inspectorate-2025-2026.csv"
 CHANGES = ROOT / "examples" / "reforms" / "raise-2026.toml"
 HEADER = ["date", "sector", "provision", "offender_kind", "amount", "offender_id", "quantity",
           "goods_value", "ended_on"]
-PROVISIONS = sorted({line.split(",")[2] for line in LOG.read_text(encoding="utf-8").splitlines()[1:]}) + [
+PROVISIONS = [
+    *sorted({line.split(",")[2] for line in LOG.read_text(encoding="utf-8").splitlines()[1:]}),
     "khoản 1 Điều 34 Nghị định 174/2026/NĐ-CP", "điểm a khoản 1 Điều 95 Nghị định 174/2026/NĐ-CP",
     " khoản 2 Điều 5 Nghị định 15/2020/NĐ-CP ", "Điều 999 Nghị định 174/2026/NĐ-CP",
     "not a citation", "khoản 1 Điều 95", "",
@@ -61,8 +62,8 @@ def both(path: Path) -> tuple[Any, Any]:
 def reports(log: Any, rows: Any) -> None:
     """Targets, reform and the log checks of the auditor agree on both logs."""
     for year in (2025, 2026):
-        a = _or_error(lambda: compute_targets(log, year, catalog=CATALOG))
-        b = _or_error(lambda: compute_targets(rows, year, catalog=CATALOG))
+        a = _or_error(lambda y=year: compute_targets(log, y, catalog=CATALOG))
+        b = _or_error(lambda y=year: compute_targets(rows, y, catalog=CATALOG))
         assert a == b
     changes = load_changes(CHANGES)
     a = _or_error(lambda: what_if(log, CATALOG, changes, date(2026, 12, 31), columnar=True))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import sys
 import types
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 
@@ -27,7 +27,7 @@ class Terminal(io.StringIO):
 class FakeBar:
     """Stands for tqdm: records what it is asked to draw."""
 
-    made: list[FakeBar] = []
+    made: ClassVar[list[FakeBar]] = []
 
     def __init__(self, total: int | None = None, desc: str = "", file: Any = None,
                  **options: Any) -> None:

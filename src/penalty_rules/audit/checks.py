@@ -126,8 +126,8 @@ def repealed_in_use(ctx: AuditContext) -> list[Finding]:
     findings = []
     archived: dict[tuple[str, str, date], list[str]] = defaultdict(list)
     log_by_key: dict[tuple[str, str, str | None], list[date]] = defaultdict(list)
-    for provision, ended_on, _ in ctx.log_rows():
-        key = _log_key(ctx, provision)
+    for text, ended_on, _ in ctx.log_rows():
+        key = _log_key(ctx, text)
         if key is not None:
             log_by_key[key].append(ended_on)
     for provision in ctx.provisions():
@@ -853,10 +853,10 @@ def stale_verification(ctx: AuditContext) -> list[Finding]:
        SEVERAL_ACTS)
 def repeat_pressure(ctx: AuditContext) -> list[Finding]:
     groups: dict[tuple[str, str, str | None], dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for provision, _, offender in ctx.log_rows():
+    for text, _, offender in ctx.log_rows():
         if offender is None:
             continue
-        key = _log_key(ctx, provision)
+        key = _log_key(ctx, text)
         if key is not None:
             groups[key][offender] += 1
     findings = []

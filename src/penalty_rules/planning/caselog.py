@@ -85,11 +85,11 @@ def read_case_log(path: str | Path, *, columnar: bool | None = None,
     if columnar and _KNOWN.issuperset(header):
         from .logread import read_csv_columns
 
-        table = read_csv_columns(text, str(p), header)
-        if table is not None:
+        found = read_csv_columns(text, str(p), header)
+        if found is not None:
             if progress is not None:
-                progress(len(table))
-            return table
+                progress(len(found))
+            return found
     if columnar and '"' not in first:
         header, rows = inputs.csv_rows(text, str(p))
     entries = _entries(str(p), rows, from_csv=True, progress=progress)
