@@ -28,11 +28,17 @@ _FILLER = {"date": "2100-12-31", "provision": "x", "offender_kind": "individual"
 _REQUIRED = frozenset(name for name, f in LogEntry.model_fields.items() if f.is_required())
 
 
-def _need() -> tuple[Any, Any]:
+def _numpy() -> Any:
     import numpy  # type: ignore[import-not-found, unused-ignore]
+
+    return numpy
+
+
+def _pandas() -> Any:
+    # Only when pyarrow cannot read the file: importing pandas costs half a second.
     import pandas  # type: ignore[import-untyped, import-not-found, unused-ignore]
 
-    return numpy, pandas
+    return pandas
 
 
 # -- reading the cells --------------------------------------------------------------------------
@@ -83,18 +89,23 @@ def _arrow_cells(data: bytes, header: list[str], rows: int) -> dict[str, tuple[A
         return None
     if table.num_rows != rows:
         return None
+    import numpy as np  # type: ignore[import-not-found, unused-ignore]
+
     cells = {}
     for name in header:
         column = table.column(name).unify_dictionaries().combine_chunks()
-        cells[name] = (column.indices.to_numpy(zero_copy_only=False).astype("int64"),
+        indices = column.indices  # int32, no nulls; read from its buffer (to_numpy imports pandas)
+        codes = np.frombuffer(indices.buffers()[1], dtype=np.int32)
+        cells[name] = (codes[indices.offset:indices.offset + len(indices)].astype(np.int64),
                        column.dictionary.to_pylist())
     return cells
 
 
-def _pandas_cells(data: bytes, header: list[str], rows: int, np: Any,
-                  pd: Any) -> dict[str, tuple[Any, list[Any]]] | None:
+def _pandas_cells(data: bytes, header: list[str], rows: int,
+                  np: Any) -> dict[str, tuple[Any, list[Any]]] | None:
     """The same, read by pandas' C reader (short rows and lines of spaces, which pyarrow
     refuses)."""
+    pd = _pandas()
     frame = pd.read_csv(io.BytesIO(data), header=0, names=header, dtype=str, na_filter=False,
                         keep_default_na=False, index_col=False, quoting=csv.QUOTE_NONE,
                         engine="c", skip_blank_lines=True, encoding="utf-8")
@@ -107,8 +118,7 @@ def _pandas_cells(data: bytes, header: list[str], rows: int, np: Any,
     return cells
 
 
-def _csv_cells(text: str, header: list[str], np: Any,
-               pd: Any) -> tuple[Any, dict[str, tuple[Any, list[Any]]]] | None:
+def _csv_cells(text: str, header: list[str], np: Any) -> tuple[Any, dict[str, tuple[Any, list[Any]]]] | None:
     """Line numbers and the cells (codes and distinct raw text per column) of a simple CSV
     text (no quotes; lines end with \n or \r\n), read as the csv module reads it; ``None``
     for any other text (the row-by-row reader reads it)."""
@@ -123,7 +133,7 @@ def _csv_cells(text: str, header: list[str], np: Any,
         return lines, {name: (np.zeros(0, dtype=np.int64), []) for name in header}
     cells = _arrow_cells(data, header, len(lines)) if plain else None
     if cells is None:
-        cells = _pandas_cells(data, header, len(lines), np, pd)
+        cells = _pandas_cells(data, header, len(lines), np)
     return None if cells is None else (lines, cells)
 
 
@@ -182,8 +192,13 @@ def _table(path: str, raw: dict[str, tuple[Any, list[Any]]], lines: Any, from_cs
         if name == "row":
             continue
         codes, uniques = raw.get(name) or (np.zeros(n, dtype=np.int64), [_ABSENT])
-        check = _checker(name, from_csv)
-        answers = [check(u) for u in uniques]
+        if name == "offender_id" and all(isinstance(u, str) for u in uniques):
+            # Often one value a row: the model's check (text of at most 200 characters) here.
+            stripped = [u.strip() for u in uniques]
+            answers = [(len(v) <= 200, v or None) for v in stripped]
+        else:
+            check = _checker(name, from_csv)
+            answers = [check(u) for u in uniques]
         good = np.array([ok for ok, _ in answers], dtype=bool)
         values = np.empty(len(answers), dtype=object)
         values[:] = [v for _, v in answers]
@@ -195,7 +210,7 @@ def _table(path: str, raw: dict[str, tuple[Any, list[Any]]], lines: Any, from_cs
                             dtype=np.int64)
             ordinals[name] = days[codes]
     suspect |= ordinals["ended_on"] > ordinals["date"]  # the model's check across fields
-    columns["row"] = [int(x) for x in lines]
+    columns["row"] = lines.tolist()
     for i in np.flatnonzero(suspect).tolist():
         (entry,) = _entries(path, [(columns["row"][i], row_of(i))], from_csv)
         for name in LOG_FIELDS:
@@ -205,8 +220,8 @@ def _table(path: str, raw: dict[str, tuple[Any, list[Any]]], lines: Any, from_cs
 
 def read_csv_columns(text: str, path: str, header: list[str]) -> LogTable | None:
     """The table of a CSV log whose header is checked, or ``None`` (row-by-row reader)."""
-    np, pd = _need()
-    read = _csv_cells(text, header, np, pd)
+    np = _numpy()
+    read = _csv_cells(text, header, np)
     if read is None:
         return None
     lines, raw = read
@@ -226,7 +241,7 @@ def read_csv_columns(text: str, path: str, header: list[str]) -> LogTable | None
 
 def read_json_columns(data: list[dict[str, Any]], path: str) -> LogTable:
     """The table of a JSON log (a list of objects with known keys only)."""
-    np, _ = _need()
+    np = _numpy()
     raw = {name: _factorize([row.get(name, _ABSENT) for row in data], np)
            for name in LOG_FIELDS if name != "row"}
     return _table(path, raw, np.arange(1, len(data) + 1), False, lambda i: data[i], np)
