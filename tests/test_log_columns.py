@@ -153,6 +153,10 @@ def csv_logs(draw: st.DrawFn) -> str:
             lines.append(draw(st.sampled_from(["", "   ", ",,", "\t"])))
         elif shape == 3 and cells:
             cells[0] = f'"{cells[0]}"'  # a quoted cell
+        elif shape == 4:
+            cells = ['"' + c.replace('"', '""') + '"' for c in cells]  # every cell quoted
+        elif shape == 5 and cells:
+            cells[-1] = f'"{cells[-1]},z"'  # a comma in a quoted cell
         lines.append(",".join(cells))
     end = draw(st.sampled_from(["\n", "\r\n"]))
     return end.join(lines) + draw(st.sampled_from([end, ""]))

@@ -54,7 +54,7 @@ def read_case_log(path: str | Path, *, columnar: bool | None = None,
     when ``columnar`` (default: when numpy and pandas are installed), else row by row.
 
     Both readers accept the same files, give the same values and refuse a bad file with
-    the same one-line error (see :func:`load_case_log`); the columnar one reads a file
+    the same one-line error (see ``load_case_log``); the columnar one reads a file
     the simple reader cannot match line for line (quoted cells, …) row by row too.
     ``progress`` is called with the number of rows read.
     """

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -42,10 +43,11 @@ def _pandas() -> Any:
 
 
 # -- reading the cells --------------------------------------------------------------------------
-def _lines(data: bytes, fields: int, np: Any) -> tuple[Any, bool] | None:
-    """Line numbers of the data rows of a CSV text without quotes, and whether every line
-    holds exactly ``fields`` cells; ``None`` when the rows cannot be matched to lines simply
-    (a blank first line, a row with more cells than the header)."""
+def _lines(data: bytes, fields: int, quoted: bool, np: Any) -> tuple[Any, bool] | None:
+    """Line numbers of the data rows of a CSV text whose rows are single lines, and whether
+    pyarrow can read it (no line of spaces, and, unquoted, ``fields`` cells on every line);
+    ``None`` when the rows cannot be matched to lines simply (a blank first line, a row with
+    more cells than the header)."""
     array = np.frombuffer(data, dtype=np.uint8)
     ends = np.flatnonzero(array == 10)
     if len(array) and array[-1] != 10:
@@ -53,22 +55,28 @@ def _lines(data: bytes, fields: int, np: Any) -> tuple[Any, bool] | None:
     if len(ends) == 0:
         return None
     starts = np.concatenate(([0], ends[:-1] + 1))
-    # A line of nothing but spaces and tabs (and the \r of \r\n) is skipped like an empty one.
+    # A line of nothing but spaces and tabs (and the CR of CRLF) is skipped like an empty one.
     blanks = np.flatnonzero((array == 32) | (array == 9) | (array == 13))
     spaces = np.bincount(np.searchsorted(ends, blanks), minlength=len(ends))
     filled = ends - starts > spaces
-    commas = np.bincount(np.searchsorted(ends, np.flatnonzero(array == 44)), minlength=len(ends))
-    if not filled[0] or int(commas.max()) > fields - 1:
+    if not filled[0]:
         return None
     lines = np.flatnonzero(filled) + 1
-    plain = bool(filled.all() or not (ends - starts)[~filled].any()) and \
-        bool((commas[filled] == fields - 1).all())
+    plain = bool(filled.all() or not (ends - starts)[~filled].any())
+    if not quoted:  # quoted cells may hold commas: pyarrow counts the cells of those files
+        commas = np.bincount(np.searchsorted(ends, np.flatnonzero(array == 44)),
+                             minlength=len(ends))
+        if int(commas.max()) > fields - 1:
+            return None
+        plain = plain and bool((commas[filled] == fields - 1).all())
     return lines[1:], plain
 
 
-def _arrow_cells(data: bytes, header: list[str], rows: int) -> dict[str, tuple[Any, list[Any]]] | None:
+def _arrow_cells(data: bytes, header: list[str], rows: int,
+                 quoted: bool) -> dict[str, tuple[Any, list[Any]]] | None:
     """Codes and distinct values of every column, read by pyarrow (dictionary-encoded text:
-    no Python string per cell); ``None`` when pyarrow is missing or reads another count."""
+    no Python string per cell); ``None`` when pyarrow is missing, refuses the text (a row
+    of another length) or reads another number of rows."""
     try:
         import pyarrow  # type: ignore[import-untyped, import-not-found, unused-ignore]
         import pyarrow.csv  # type: ignore[import-untyped, import-not-found, unused-ignore]
@@ -80,8 +88,10 @@ def _arrow_cells(data: bytes, header: list[str], rows: int) -> dict[str, tuple[A
             io.BytesIO(data),
             read_options=pyarrow.csv.ReadOptions(column_names=header, skip_rows=1,
                                                  use_threads=False),
-            parse_options=pyarrow.csv.ParseOptions(quote_char=False, double_quote=False,
-                                                   escape_char=False, ignore_empty_lines=True),
+            parse_options=pyarrow.csv.ParseOptions(quote_char='"' if quoted else False,
+                                                   double_quote=quoted, escape_char=False,
+                                                   newlines_in_values=False,
+                                                   ignore_empty_lines=True),
             convert_options=pyarrow.csv.ConvertOptions(
                 column_types=dict.fromkeys(header, text_type), strings_can_be_null=False,
                 quoted_strings_can_be_null=False, null_values=[]))
@@ -118,21 +128,31 @@ def _pandas_cells(data: bytes, header: list[str], rows: int,
     return cells
 
 
-def _csv_cells(text: str, header: list[str], np: Any) -> tuple[Any, dict[str, tuple[Any, list[Any]]]] | None:
-    """Line numbers and the cells (codes and distinct raw text per column) of a simple CSV
-    text (no quotes; lines end with \n or \r\n), read as the csv module reads it; ``None``
-    for any other text (the row-by-row reader reads it)."""
-    if '"' in text or text.count("\r") != text.count("\r\n"):
+# A cell in quotes as the csv module and pyarrow read it alike: the whole cell, quotes inside
+# doubled, no line break.
+_QUOTED = re.compile(r'(?:^|(?<=,))"(?:[^"\r\n]|"")*"(?=,|\r?$)', re.MULTILINE)
+
+
+def _csv_cells(text: str, header: list[str],
+               np: Any) -> tuple[Any, dict[str, tuple[Any, list[Any]]]] | None:
+    """Line numbers and the cells (codes and distinct raw text per column) of a CSV text
+    whose rows are single lines (lines end with LF or CRLF; a quote only around a whole
+    cell), read as the csv module reads it; ``None`` for any other text (the row-by-row
+    reader reads it)."""
+    if text.count("\r") != text.count("\r\n"):
+        return None
+    quoted = '"' in text
+    if quoted and '"' in _QUOTED.sub("", text):
         return None
     data = text.encode("utf-8")
-    found = _lines(data, len(header), np)
+    found = _lines(data, len(header), quoted, np)
     if found is None:
         return None
     lines, plain = found
     if len(lines) == 0:
         return lines, {name: (np.zeros(0, dtype=np.int64), []) for name in header}
-    cells = _arrow_cells(data, header, len(lines)) if plain else None
-    if cells is None:
+    cells = _arrow_cells(data, header, len(lines), quoted) if plain else None
+    if cells is None and not quoted:
         cells = _pandas_cells(data, header, len(lines), np)
     return None if cells is None else (lines, cells)
 
