@@ -1,12 +1,13 @@
-"""The case log read by columns (numpy and pandas, extra ``[batch]``): same answers, same errors.
+"""The case log read by columns (numpy, pyarrow or pandas; extra ``[batch]``): same answers,
+same errors as the row-by-row reader.
 
-:func:`read_columns` gives the :class:`~penalty_rules.models.log.LogTable` of a CSV or
-JSON log, or ``None`` when the file is one the row-by-row reader must read itself (a
-quoted CSV field, a row with more cells than the header, an unknown column, …). Each
-distinct value of a column is checked once, by the model of a log entry; a row holding
-a value the model refuses (or an act ending after its decision) goes through the
-row-by-row reader, in the order of the file, so the first bad row is refused with the
-words the row-by-row reader uses.
+:func:`read_csv_columns` gives the :class:`~penalty_rules.models.log.LogTable` of a CSV
+log, or ``None`` when the row-by-row reader must read the file itself (a line break or a
+stray quote in a cell, a row with more cells than the header, a blank first line);
+:func:`read_json_columns` the table of a parsed JSON log. Each distinct value of a column
+is checked once, by the model of a log entry; a row holding a value the model refuses
+(or an act ending after its decision) goes through the row-by-row reader, in the order of
+the file, so the first bad row is refused with the words the row-by-row reader uses.
 """
 
 from __future__ import annotations
