@@ -40,17 +40,20 @@ CHANGES = ROOT / "examples" / "reforms" / "raise-2026.toml"
 
 # Runs the command line in the child; an old tree gets room for a large log.
 LAUNCH = """
-import sys
+import os, sys
 from penalty_rules import inputs
 if not hasattr(inputs, "MAX_LOG_BYTES"):
     inputs.read_text.__defaults__ = (64 * 1024 * 1024,)
+if os.environ.get("BENCH_ROW_BY_ROW"):  # as without numpy and pandas
+    from penalty_rules.planning import caselog
+    caselog._BATCH = False
 from penalty_rules.cli import main
 raise SystemExit(main(sys.argv[1:]))
 """
 
 # The library functions, timed in a fresh interpreter (one JSON line of figures).
 IN_PROCESS = """
-import json, resource, sys, time
+import json, os, resource, sys, time
 from datetime import date
 from penalty_rules import bundled_catalog, inputs
 lifted = not hasattr(inputs, "MAX_LOG_BYTES")
@@ -58,6 +61,8 @@ if lifted:
     inputs.read_text.__defaults__ = (64 * 1024 * 1024,)
 from penalty_rules.audit.auditor import audit
 from penalty_rules.planning import caselog
+if os.environ.get("BENCH_ROW_BY_ROW"):
+    caselog._BATCH = False
 from penalty_rules.planning.reform import load_changes, what_if
 from penalty_rules.planning.targets import compute_targets
 path, changes = sys.argv[1], sys.argv[2]
@@ -109,16 +114,24 @@ def child(argv: list[str]) -> None:
                       "stderr": done.stderr.decode("utf-8", "replace")[-300:]}))
 
 
-def measure(src: Path, argv: list[str]) -> dict[str, object]:
+def _env(src: Path, row_by_row: bool) -> dict[str, str]:
     env = dict(os.environ, PYTHONPATH=str(src))
+    env.pop("BENCH_ROW_BY_ROW", None)
+    if row_by_row:
+        env["BENCH_ROW_BY_ROW"] = "1"
+    return env
+
+
+def measure(src: Path, argv: list[str], row_by_row: bool = False) -> dict[str, object]:
+    env = _env(src, row_by_row)
     out = subprocess.run([sys.executable, __file__, "--child", "--", sys.executable, "-c", LAUNCH,
                           *argv], env=env, capture_output=True, text=True, check=True)
     result: dict[str, object] = json.loads(out.stdout)
     return result
 
 
-def in_process(src: Path, log: Path) -> dict[str, object]:
-    env = dict(os.environ, PYTHONPATH=str(src))
+def in_process(src: Path, log: Path, row_by_row: bool = False) -> dict[str, object]:
+    env = _env(src, row_by_row)
     out = subprocess.run([sys.executable, "-c", IN_PROCESS, str(log), str(CHANGES)], env=env,
                          capture_output=True, text=True, check=True)
     result: dict[str, object] = json.loads(out.stdout)
@@ -132,6 +145,9 @@ def main() -> None:
     parser.add_argument("--src", action="append", default=None, help="source tree(s) to compare")
     parser.add_argument("--log", default=None, help="where to write the log (default: a temp file)")
     parser.add_argument("--no-in-process", action="store_true")
+    parser.add_argument("--row-by-row", action="store_true",
+                        help="also measure each tree with the columnar path off (as without "
+                             "numpy and pandas)")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("rest", nargs="*", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -140,7 +156,8 @@ def main() -> None:
         return
     import tempfile
 
-    sources = [Path(s).resolve() for s in (args.src or [str(ROOT / "src")])]
+    trees = [Path(s).resolve() for s in (args.src or [str(ROOT / "src")])]
+    sources = [(t, False) for t in trees] + ([(t, True) for t in trees] if args.row_by_row else [])
     folder = Path(tempfile.mkdtemp(prefix="penalty-rules-tools-"))
     log = Path(args.log) if args.log else folder / f"log-{args.rows}.csv"
     start = time.perf_counter()
@@ -155,15 +172,18 @@ def main() -> None:
         "reform": ["reform", str(log), "--change", str(CHANGES)],
         "audit --log": ["audit", "--log", str(log), "--as-of", "2026-11-01"],
     }
-    best: dict[tuple[str, Path], dict[str, object]] = {}
+    best: dict[tuple[str, tuple[Path, bool]], dict[str, object]] = {}
     for _ in range(args.repeat):
         for name, argv in commands.items():
             for src in sources:  # in turns: a busy moment slows every tree alike
-                result = measure(src, argv)
+                result = measure(src[0], argv, src[1])
                 kept = best.get((name, src))
                 if kept is None or float(result["wall"]) < float(kept["wall"]):  # type: ignore[arg-type]
                     best[(name, src)] = result
-    print("\ncommand (subprocess)        " + "".join(f"{str(s)[-28:]:>32}" for s in sources))
+    def label(source: tuple[Path, bool]) -> str:
+        return str(source[0])[-28 if not source[1] else -15:] + (" (row by row)" if source[1] else "")
+
+    print("\ncommand (subprocess)        " + "".join(f"{label(s):>32}" for s in sources))
     for name in commands:
         cells = []
         for src in sources:
@@ -175,8 +195,8 @@ def main() -> None:
         return
     print("\nin process (seconds)")
     for src in sources:
-        figures = in_process(src, log)
-        print(f"  {src}: " + ", ".join(f"{k} {v:.2f}" if isinstance(v, float) else f"{k} {v}"
+        figures = in_process(src[0], log, src[1])
+        print(f"  {label(src)}: " + ", ".join(f"{k} {v:.2f}" if isinstance(v, float) else f"{k} {v}"
                                        for k, v in figures.items()))
 
 

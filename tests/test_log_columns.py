@@ -98,6 +98,8 @@ def test_sample_log_cli_same_output(capsys: pytest.CaptureFixture[str],
                 ["reform", str(LOG), "--change", str(CHANGES), "--format", "json"],
                 ["audit", "--log", str(LOG), "--as-of", "2026-11-01", "--format", "json"]]
     outputs = []
+    monkeypatch.setattr(caselog, "COLUMNAR_CHARS", 0)  # the sample log is small
+    monkeypatch.setattr(caselog, "COLUMNAR_ROWS", 0)
     for fast in (True, False):
         monkeypatch.setattr(caselog, "_BATCH", fast)
         for argv in commands:
@@ -221,3 +223,12 @@ def test_log_table_is_a_sequence_of_entries() -> None:
     with pytest.raises(IndexError):
         log[len(log)]
     assert LogTable.from_entries(rows).column("amount") == log.column("amount")
+
+
+def test_small_logs_take_the_row_by_row_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Importing numpy, pyarrow and pandas costs more than reading a small log row by row.
+    assert isinstance(read_case_log(LOG), list)
+    monkeypatch.setattr(caselog, "COLUMNAR_CHARS", 0)
+    assert isinstance(read_case_log(LOG), LogTable)
+    monkeypatch.setattr(caselog, "_BATCH", False)  # as without numpy and pandas
+    assert isinstance(read_case_log(LOG), list)

@@ -88,6 +88,8 @@ def test_cli_draws_bars_on_a_terminal(fake_tqdm: type[FakeBar], monkeypatch: pyt
     from penalty_rules.planning import caselog
 
     monkeypatch.setattr(caselog, "_BATCH", fast)
+    monkeypatch.setattr(caselog, "COLUMNAR_CHARS", 0)
+    monkeypatch.setattr(caselog, "COLUMNAR_ROWS", 0)
     monkeypatch.setattr(sys, "stderr", Terminal())
     assert main(["reform", LOG, "--change", CHANGES]) == 0
     descriptions = [(b.desc, b.done, b.closed) for b in fake_tqdm.made]

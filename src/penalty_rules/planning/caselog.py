@@ -18,8 +18,9 @@ from ..errors import PenaltyRulesError
 from ..models.log import LogEntry, LogTable
 from .logrows import NUMBERS, OPTIONAL, REQUIRED, CaseLogError, _entries
 
-__all__ = ["NUMBERS", "OPTIONAL", "REQUIRED", "CaseLogError", "batch_available", "check_sectors",
-           "load_case_log", "read_case_log", "unreadable_rows"]
+__all__ = ["COLUMNAR_CHARS", "COLUMNAR_ROWS", "NUMBERS", "OPTIONAL", "REQUIRED", "CaseLogError",
+           "batch_available", "check_sectors", "load_case_log", "read_case_log", "unreadable_rows"]
+
 
 def load_case_log(path: str | Path) -> list[LogEntry]:
     """Read a CSV or JSON case log row by row; :class:`CaseLogError` names what is wrong.
@@ -46,12 +47,18 @@ def batch_available() -> bool:
 
 
 _BATCH: bool | None = None
+#: Below these sizes the row-by-row path answers sooner than numpy, pyarrow and pandas
+#: are imported (about half a second): a log of fewer characters is read row by row, and
+#: fewer rows are re-assessed row by row by ``reform``.
+COLUMNAR_CHARS = 512 * 1024
+COLUMNAR_ROWS = 500
 
 
 def read_case_log(path: str | Path, *, columnar: bool | None = None,
                   progress: Callable[[int], object] | None = None) -> list[LogEntry] | LogTable:
     """Read a CSV or JSON case log: by columns (a :class:`~penalty_rules.models.log.LogTable`)
-    when ``columnar`` (default: when numpy and pandas are installed), else row by row.
+    when ``columnar`` (default: when numpy and pandas are installed and the file holds at
+    least ``COLUMNAR_CHARS`` characters), else row by row.
 
     Both readers accept the same files, give the same values and refuse a bad file with
     the same one-line error (see ``load_case_log``); the columnar one reads a file
@@ -59,8 +66,9 @@ def read_case_log(path: str | Path, *, columnar: bool | None = None,
     ``progress`` is called with the number of rows read.
     """
     p = Path(path)
-    columnar = batch_available() if columnar is None else columnar
     text = inputs.read_text(p, inputs.MAX_LOG_BYTES)
+    if columnar is None:
+        columnar = len(text) >= COLUMNAR_CHARS and batch_available()
     if p.suffix.lower() == ".json":
         data = inputs.parse_json(text, str(p))
         if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):

@@ -34,7 +34,7 @@ from ..models.common import Frozen
 from ..models.log import LogEntry, LogTable
 from ..models.provision import FineFrame, PerUnitFine, Provision
 from ..models.timeline import Timeline
-from .caselog import batch_available
+from . import caselog
 
 STEP = Decimal(1000)
 
@@ -230,11 +230,13 @@ def what_if(log: Sequence[LogEntry], catalog: Catalog, changes: ChangeFile,
             progress: Callable[[int], object] | None = None) -> ReformReport:
     """Re-assess ``log`` under the current catalog and under the proposal.
 
-    ``columnar`` (default: when numpy and pandas are installed) assesses the whole log at
-    once with :func:`penalty_rules.batch.assess_table`; the answers are those of the
-    row-by-row path. ``progress`` is called with the number of assessments done (two a row).
+    ``columnar`` (default: when numpy and pandas are installed and the log has at least
+    ``planning.caselog.COLUMNAR_ROWS`` rows) assesses the whole log at once with
+    :func:`penalty_rules.batch.assess_table`; the answers are those of the row-by-row path.
+    ``progress`` is called with the number of assessments done (two a row).
     """
-    columnar = batch_available() if columnar is None else columnar
+    if columnar is None:
+        columnar = len(log) >= caselog.COLUMNAR_ROWS and caselog.batch_available()
     table = log if isinstance(log, LogTable) else None
     if as_of is None:
         dates = table.column("date") if table is not None else [e.date for e in log]
