@@ -232,3 +232,19 @@ def test_small_logs_take_the_row_by_row_path(monkeypatch: pytest.MonkeyPatch) ->
     assert isinstance(read_case_log(LOG), LogTable)
     monkeypatch.setattr(caselog, "_BATCH", False)  # as without numpy and pandas
     assert isinstance(read_case_log(LOG), list)
+
+
+def test_reform_asks_the_engine_when_a_provision_does_not_read_back(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from penalty_rules.errors import CitationSyntaxError
+    from penalty_rules.planning import columns
+
+    def unreadable(text: str) -> Any:
+        raise CitationSyntaxError(text, "not read back")
+
+    log = read_case_log(LOG, columnar=True)
+    rows = read_case_log(LOG, columnar=False)
+    changes = load_changes(CHANGES)
+    monkeypatch.setattr(columns, "parse_citation", unreadable)
+    assert what_if(log, CATALOG, changes, columnar=True) == \
+        what_if(rows, CATALOG, changes, columnar=False)
