@@ -23,7 +23,8 @@ from penalty_rules.catalog.loader import load_files
 from penalty_rules.errors import PenaltyRulesError
 from penalty_rules.ingest import ingest_text
 from penalty_rules.models.case import parse_case_data
-from penalty_rules.planning.caselog import load_case_log
+from penalty_rules.models.log import LogTable
+from penalty_rules.planning.caselog import batch_available, load_case_log, read_case_log
 from penalty_rules.planning.reform import ChangeFile, what_if
 from penalty_rules.planning.targets import compute_targets
 
@@ -348,3 +349,30 @@ def test_csv_logs(text: str, year: int) -> None:
     if log:
         only_our_errors(compute_targets, log, year, Decimal("0.05"), None, CATALOG)
         only_our_errors(what_if, log, CATALOG, CHANGES)
+
+
+def _answer(call: Any, *args: Any, **kwargs: Any) -> Any:
+    """``call(*args)``, or the words of the PenaltyRulesError it raises."""
+    with deadline():
+        try:
+            return call(*args, **kwargs)
+        except PenaltyRulesError as exc:
+            return f"{type(exc).__name__}: {exc}"
+
+
+@given(st.one_of(valid_csv_logs(), csv_logs(), st.text(max_size=300)),
+       st.one_of(st.integers(2014, 2031), st.integers(1945, 2100)))
+def test_csv_logs_by_columns(text: str, year: int) -> None:
+    """The columnar path (extra [batch]) answers as the row-by-row path, errors included."""
+    if not batch_available():
+        return
+    path = FOLDER / "log-columns.csv"
+    path.write_text(text, encoding="utf-8", errors="surrogatepass")
+    rows = _answer(read_case_log, path, columnar=False)
+    table = _answer(read_case_log, path, columnar=True)
+    assert (table if isinstance(table, str) else list(table)) == rows
+    if isinstance(rows, list) and isinstance(table, LogTable):
+        assert (_answer(compute_targets, table, year, Decimal("0.05"), None, CATALOG)
+                == _answer(compute_targets, rows, year, Decimal("0.05"), None, CATALOG))
+        assert (_answer(what_if, table, CATALOG, CHANGES, columnar=True)
+                == _answer(what_if, rows, CATALOG, CHANGES, columnar=False))

@@ -20,7 +20,7 @@ LAYERS = [
     {"audit", "compare", "batch"},
     {"planning"},
     {"report"},
-    {"service", "cli", "__main__"},
+    {"service", "cli", "__main__", "progress"},
 ]
 
 

@@ -43,9 +43,10 @@ from .models.case import MAX_YEAR, MIN_YEAR, parse_case_data, parse_date
 from .models.document import DocumentNumber
 from .models.log import LogEntry
 from .models.provision import Provision
-from .planning.caselog import check_sectors, load_case_log, unreadable_rows
+from .planning.caselog import check_sectors, read_case_log, unreadable_rows
 from .planning.reform import load_changes, what_if
 from .planning.targets import compute_targets
+from .progress import progress_bar
 from .report.audit import (
     erosion_svg,
     report_csv,
@@ -194,6 +195,7 @@ def _parser() -> argparse.ArgumentParser:
                    help="also write the erosion chart (SVG) and link it from Markdown")
     p.add_argument("--force", action="store_true",
                    help="replace an existing --chart or --output file")
+    _progress_flag(p)
     p = sub.add_parser("propose", parents=[base],
                        help="draft an amendment proposal for one decree from the audit")
     p.add_argument("decree", help="the decree's number, e.g. 174/2026/NĐ-CP")
@@ -214,14 +216,23 @@ def _parser() -> argparse.ArgumentParser:
                         "percentage such as 5%% (default 0.05 = 5 %%)")
     p.add_argument("--as-of", type=_date_arg, default=None,
                    help="progress date in the target year (default: last decision in the log)")
+    _progress_flag(p)
     p = sub.add_parser("reform", parents=[common], help="re-assess a case log under a proposal")
     p.add_argument("log", help="case log (CSV or JSON)")
     p.add_argument("--change", required=True, help="change file (TOML)")
+    _progress_flag(p)
     p = sub.add_parser("schema", help="print the JSON Schema of an output, of the case file or "
                        "of a catalog file")
     p.add_argument("name", choices=sorted([*SCHEMAS, "catalog"]),
                    help="which schema ('catalog': a catalog TOML file read as JSON)")
     return parser
+
+
+def _progress_flag(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--no-progress", dest="progress", action="store_false",
+                        help="draw no progress bar (one is drawn on standard error when it is "
+                             "a terminal and the optional extra penalty_rules[progress] is "
+                             "installed)")
 
 
 def _wrap(kind: str, data: Any, args: argparse.Namespace, catalog: Catalog) -> dict[str, Any]:
@@ -374,14 +385,17 @@ def _run(args: argparse.Namespace, catalog: Catalog) -> int:
     if args.command == "propose":
         return _propose(args, catalog)
     if args.command == "targets":
-        report = compute_targets(_log(args.log, catalog), args.year, args.growth, args.as_of,
-                                 catalog)
+        report = compute_targets(_log(args.log, catalog, args.progress), args.year, args.growth,
+                                 args.as_of, catalog)
         _emit(_wrap("targets", report, args, catalog), args.format,
               targets_text(report, args.lang, catalog))
         return 0
     if args.command == "reform":
-        log = _log(args.log, catalog)
-        proposal = what_if(log, catalog, load_changes(args.change))
+        log = _log(args.log, catalog, args.progress)
+        changes = load_changes(args.change)
+        with progress_bar("reform", 2 * len(log), enabled=args.progress,
+                          unit="assessment") as tick:
+            proposal = what_if(log, catalog, changes, progress=tick)
         _emit(_wrap("reform", proposal, args, catalog), args.format,
               reform_text(proposal, args.lang, catalog))
         return 0
@@ -426,8 +440,9 @@ def _sector_provisions(catalog: Catalog, sector: str, document: str | None) -> l
     return [p for p in catalog.provisions_of(number) if p.sector == sector]
 
 
-def _log(path: str, catalog: Catalog) -> list[LogEntry]:
-    log = load_case_log(path)
+def _log(path: str, catalog: Catalog, progress: bool = True) -> Sequence[LogEntry]:
+    with progress_bar("log", enabled=progress) as tick:
+        log = read_case_log(path, progress=tick)
     check_sectors(log, catalog, path)
     return log
 
@@ -436,7 +451,7 @@ def _audit(args: argparse.Namespace, catalog: Catalog) -> int:
     document = _document_arg(catalog, args.document) if args.document else None
     if args.chart:
         inputs.check_output(args.chart, force=args.force)
-    log = _log(args.log, catalog) if args.log else []
+    log = _log(args.log, catalog, args.progress) if args.log else []
     # The auditor leaves out rows whose citation it cannot place: say so, row by row.
     for problem in unreadable_rows(log, catalog):
         sys.stderr.write(f"penalty-rules: warning: {args.log}: {problem}; row left out of the audit\n")

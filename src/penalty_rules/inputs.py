@@ -6,8 +6,8 @@ Every file is checked before it is parsed, and refused with one line
 - only regular files are read (not a device such as ``/dev/zero``, a named pipe or a
   folder); the type is checked with :func:`os.stat` before the file is opened, and at most
   ``limit + 1`` bytes are read;
-- size: at most :data:`MAX_BYTES` (5 MB) for cases, logs and change files,
-  :data:`MAX_TEXT_BYTES` (20 MB) for decree texts;
+- size: at most :data:`MAX_BYTES` (5 MB) for cases and change files,
+  :data:`MAX_LOG_BYTES` (64 MB) for case logs, :data:`MAX_TEXT_BYTES` (20 MB) for decree texts;
 - encoding: UTF-8, with or without a byte-order mark; UTF-16/UTF-32 and legacy 8-bit
   encodings (cp1258, Windows-1252, …) are refused with the reason;
 - the text is then normalised once (:func:`penalty_rules.normalize.text`);
@@ -33,8 +33,10 @@ from typing import Any
 from . import normalize
 from .errors import InputFileError, OutputError
 
-#: Largest case, case log or change file read (bytes).
+#: Largest case or change file read (bytes).
 MAX_BYTES = 5 * 1024 * 1024
+#: Largest case log read (bytes): about 600,000 rows of the sample log's kind.
+MAX_LOG_BYTES = 64 * 1024 * 1024
 #: Largest decree text read by ``ingest`` (bytes).
 MAX_TEXT_BYTES = 20 * 1024 * 1024
 #: Deepest JSON nesting accepted (objects and arrays).

@@ -10,7 +10,7 @@ from ..catalog.catalog import Catalog
 from ..catalog.loader import bundled_catalog
 from ..errors import CaseError
 from ..models.common import Localized
-from ..models.log import LogEntry
+from ..models.log import LogEntry, LogTable
 from .checks import REGISTRY, erosion_rows
 from .context import AuditConfig, AuditContext
 from .findings import AuditReport, Severity
@@ -41,7 +41,8 @@ def audit(catalog: Catalog | None = None, as_of: date | None = None, *,
         if unknown:
             raise CaseError("check", f"unknown check(s) {', '.join(unknown)}; known: "
                                      f"{', '.join(known_checks())}")
-    ctx = AuditContext(catalog=catalog, as_of=day, config=config or AuditConfig(), log=tuple(log),
+    ctx = AuditContext(catalog=catalog, as_of=day, config=config or AuditConfig(),
+                       log=log if isinstance(log, LogTable) else tuple(log),
                        document=document)
     findings = []
     selected = []

@@ -100,13 +100,18 @@ def _latest_decision(ctx: AuditContext, provision: Provision, last_day: date) ->
 
 
 def _log_key(ctx: AuditContext, text: str) -> tuple[str, str, str | None] | None:
+    keys: dict[str, tuple[str, str, str | None] | None] = ctx.memo.setdefault("log_keys", {})
+    if text in keys:  # a log cites the same texts many times: each is read once
+        return keys[text]
     try:
         c = _cite_of(text)
         found = ctx.catalog.find(c)
     except PenaltyRulesError:
+        keys[text] = None
         return None
     p = found[0]
-    return (str(p.document), p.article, p.clause)
+    keys[text] = key = (str(p.document), p.article, p.clause)
+    return key
 
 
 @check("repealed_in_use",
@@ -121,10 +126,10 @@ def repealed_in_use(ctx: AuditContext) -> list[Finding]:
     findings = []
     archived: dict[tuple[str, str, date], list[str]] = defaultdict(list)
     log_by_key: dict[tuple[str, str, str | None], list[date]] = defaultdict(list)
-    for entry in ctx.log:
-        key = _log_key(ctx, entry.provision)
+    for text, ended_on, _ in ctx.log_rows():
+        key = _log_key(ctx, text)
         if key is not None:
-            log_by_key[key].append(entry.act_ended_on)
+            log_by_key[key].append(ended_on)
     for provision in ctx.provisions():
         ended = ctx.repeal_of(provision)
         if ended is None or ended[0].on > ctx.as_of:
@@ -848,12 +853,12 @@ def stale_verification(ctx: AuditContext) -> list[Finding]:
        SEVERAL_ACTS)
 def repeat_pressure(ctx: AuditContext) -> list[Finding]:
     groups: dict[tuple[str, str, str | None], dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for entry in ctx.log:
-        if entry.offender_id is None:
+    for text, _, offender in ctx.log_rows():
+        if offender is None:
             continue
-        key = _log_key(ctx, entry.provision)
+        key = _log_key(ctx, text)
         if key is not None:
-            groups[key][entry.offender_id] += 1
+            groups[key][offender] += 1
     findings = []
     for key, offenders in sorted(groups.items()):
         document = key[0]

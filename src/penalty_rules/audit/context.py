@@ -14,7 +14,7 @@ from ..catalog.catalog import Catalog, ProvisionKey, provision_key
 from ..catalog.laws import LawRegistry, law_registry
 from ..models.citation import Citation
 from ..models.document import DocumentRelation, LegalDocument, RelationKind
-from ..models.log import LogEntry
+from ..models.log import LogEntry, LogTable
 from ..models.offender import FineBase
 from ..models.provision import (
     Provision,
@@ -176,6 +176,15 @@ class AuditContext:
                         cached.append((provision, version))
             self.memo["in_force"] = cached
         yield from cached
+
+    def log_rows(self) -> Iterator[tuple[str, date, str | None]]:
+        """(provision, when the act ended, offender) of every log row (by columns for a
+        :class:`~penalty_rules.models.log.LogTable`)."""
+        log = self.log
+        if isinstance(log, LogTable):
+            return zip(log.column("provision"), log.act_ended_on(), log.column("offender_id"),
+                       strict=True)
+        return ((e.provision, e.act_ended_on, e.offender_id) for e in log)
 
     def start_of(self, provision: Provision, version: ProvisionVersion) -> date:
         """The day a version first applied (not before its document)."""

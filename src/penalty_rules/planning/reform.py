@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import tomllib
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -31,9 +31,10 @@ from ..engine.assess import assess
 from ..errors import CatalogError, PenaltyRulesError
 from ..models.case import MAX_MONEY, error_path, validation_reason
 from ..models.common import Frozen
-from ..models.log import LogEntry
+from ..models.log import LogEntry, LogTable
 from ..models.provision import FineFrame, PerUnitFine, Provision
 from ..models.timeline import Timeline
+from . import caselog
 
 STEP = Decimal(1000)
 
@@ -202,15 +203,15 @@ def _case(entry: LogEntry) -> dict[str, Any]:
             "decided_on": max(entry.date, entry.act_ended_on), "violations": [fact]}
 
 
-def what_if(log: Sequence[LogEntry], catalog: Catalog, changes: ChangeFile,
-            as_of: date | None = None) -> ReformReport:
-    """Re-assess ``log`` under the current catalog and under the proposal."""
-    day = as_of or max((e.date for e in log), default=date.today())
-    reformed, applied = apply_changes(catalog, changes, day)
+def _row_by_row(log: Sequence[LogEntry], catalog: Catalog, reformed: Catalog,
+                progress: Callable[[int], object] | None) -> tuple[dict[str, list[int]],
+                                                                   dict[str, list[int]], list[str]]:
     sectors: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     provisions: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     skipped = []
     for row, entry in enumerate(log, 2):
+        if progress is not None:
+            progress(2)
         try:
             before = assess(_case(entry), catalog).violations[0]
             after = assess(_case(entry), reformed).violations[0]
@@ -221,6 +222,41 @@ def what_if(log: Sequence[LogEntry], catalog: Catalog, changes: ChangeFile,
             bucket[0] += 1
             bucket[1] += before.fine or 0
             bucket[2] += after.fine or 0
+    return sectors, provisions, skipped
+
+
+def what_if(log: Sequence[LogEntry], catalog: Catalog, changes: ChangeFile,
+            as_of: date | None = None, *, columnar: bool | None = None,
+            progress: Callable[[int], object] | None = None) -> ReformReport:
+    """Re-assess ``log`` under the current catalog and under the proposal.
+
+    ``columnar`` (default: when numpy and pandas are installed and the log has at least
+    ``planning.caselog.COLUMNAR_ROWS`` rows) assesses the whole log at once with
+    :func:`penalty_rules.batch.assess_table`; the answers are those of the row-by-row path.
+    ``progress`` is called with the number of assessments done (two a row).
+    """
+    if columnar is None:
+        columnar = len(log) >= caselog.COLUMNAR_ROWS and caselog.batch_available()
+    table = log if isinstance(log, LogTable) else None
+    if as_of is None:
+        dates = table.column("date") if table is not None else [e.date for e in log]
+        day = max(dates, default=date.today())
+    else:
+        day = as_of
+    reformed, applied = apply_changes(catalog, changes, day)
+    if columnar:
+        from .columns import reform_totals
+
+        table = table if table is not None else LogTable.from_entries(log)
+        by = table
+
+        def one(i: int) -> tuple[str, str]:
+            answer = assess(_case(by[i]), catalog).violations[0]
+            return answer.sector, answer.provision.clause_level().format()
+
+        sectors, provisions, skipped = reform_totals(table, catalog, reformed, one, progress)
+    else:
+        sectors, provisions, skipped = _row_by_row(log, catalog, reformed, progress)
     by_sector = tuple(_row(k, *v) for k, v in sorted(sectors.items()))
     by_provision = tuple(_row(k, *v) for k, v in sorted(provisions.items()))
     total = _row("*", sum(v[0] for v in sectors.values()), sum(v[1] for v in sectors.values()),

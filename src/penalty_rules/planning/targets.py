@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import calendar
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -21,7 +21,7 @@ from ..citations.parse import parse_citation
 from ..errors import CaseError, PenaltyRulesError
 from ..models.case import MAX_YEAR, MIN_YEAR
 from ..models.common import Frozen
-from ..models.log import LogEntry
+from ..models.log import LogEntry, LogTable
 
 DEFAULT_GROWTH = Decimal("0.05")
 
@@ -63,16 +63,35 @@ def sector_of(entry: LogEntry, catalog: Catalog, row: int) -> str:
 
     A sector code the catalog does not know is refused (a typo would count as a new sector).
     """
-    row = entry.row or row
-    if entry.sector:
-        if entry.sector not in catalog.sectors:
-            raise CaseError(f"log row {row}.sector", f"unknown sector {entry.sector[:40]!r}; known: "
+    return _sector(entry.sector, entry.provision, entry.row or row, catalog, {})
+
+
+def _sector(sector: str | None, provision: str, row: int, catalog: Catalog,
+            memo: dict[str, str | PenaltyRulesError]) -> str:
+    """:func:`sector_of` for one row's values (``memo``: sectors of the citations read)."""
+    if sector:
+        if sector not in catalog.sectors:
+            raise CaseError(f"log row {row}.sector", f"unknown sector {sector[:40]!r}; known: "
                             f"{', '.join(sorted(catalog.sectors))}")
-        return entry.sector
-    try:
-        return catalog.find(parse_citation(entry.provision))[0].sector
-    except PenaltyRulesError as exc:
-        raise CaseError(f"log row {row}", f"no sector given and {exc}") from None
+        return sector
+    found = memo.get(provision)
+    if found is None:
+        try:
+            found = catalog.find(parse_citation(provision))[0].sector
+        except PenaltyRulesError as exc:
+            found = exc
+        memo[provision] = found
+    if isinstance(found, PenaltyRulesError):
+        raise CaseError(f"log row {row}", f"no sector given and {found}") from None
+    return found
+
+
+def _rows(log: Sequence[LogEntry]) -> Iterator[tuple[int | None, date, str | None, str, int]]:
+    """(row, date, sector, provision, amount) of every entry; by columns for a log table."""
+    if isinstance(log, LogTable):
+        return zip(log.column("row"), log.column("date"), log.column("sector"),
+                   log.column("provision"), log.column("amount"), strict=True)
+    return ((e.row, e.date, e.sector, e.provision, e.amount) for e in log)
 
 
 def _pct(actual: int, target: int) -> str | None:
@@ -92,23 +111,25 @@ def compute_targets(log: Sequence[LogEntry], year: int, growth: Decimal = DEFAUL
     if not MIN_YEAR <= year <= MAX_YEAR:
         raise CaseError("year", f"{year} is not a year from {MIN_YEAR} to {MAX_YEAR}")
     catalog = catalog or bundled_catalog()
-    in_year = [e for e in log if e.date.year == year]
-    day = as_of or (max(e.date for e in in_year) if in_year else date(year, 1, 1))
+    dates = log.column("date") if isinstance(log, LogTable) else [e.date for e in log]
+    in_year = [d for d in dates if d.year == year]
+    day = as_of or (max(in_year) if in_year else date(year, 1, 1))
     if day.year != year:
         raise CaseError("as_of", f"{day.isoformat()} is not in the target year {year}")
     days = 366 if calendar.isleap(year) else 365
     elapsed = Decimal(day.timetuple().tm_yday) / days
     base: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     actual: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for row, entry in enumerate(log, 2):
-        if entry.date.year == year - 1:
-            bucket = base[sector_of(entry, catalog, row)]
-        elif entry.date.year == year and entry.date <= day:
-            bucket = actual[sector_of(entry, catalog, row)]
+    memo: dict[str, str | PenaltyRulesError] = {}
+    for row, (number, when, sector, provision, amount) in enumerate(_rows(log), 2):
+        if when.year == year - 1:
+            bucket = base[_sector(sector, provision, number or row, catalog, memo)]
+        elif when.year == year and when <= day:
+            bucket = actual[_sector(sector, provision, number or row, catalog, memo)]
         else:
             continue
         bucket[0] += 1
-        bucket[1] += entry.amount
+        bucket[1] += amount
 
     def target_row(sector: str, b: list[int], a: list[int]) -> SectorTarget:
         t_cases, t_fines = _round(b[0] * (1 + growth)), _round(b[1] * (1 + growth))
