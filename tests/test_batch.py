@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, timedelta
 from typing import Any
 
@@ -36,6 +39,22 @@ def _texts() -> list[str]:
 
 TEXTS = _texts()
 START = date(2013, 1, 1)
+
+#: The loops of the fast path: numpy passes, and the compiled loop when numba is installed.
+LOOPS = ["numpy"] + (["compiled"] if importlib.util.find_spec("numba") else [])
+
+
+@contextmanager
+def _loop(kind: str) -> Iterator[None]:
+    """Answer clean tables of any length with the numpy passes or with the compiled loop."""
+    import penalty_rules.batch.fast as fast
+
+    saved = fast.KERNEL_ROWS
+    fast.KERNEL_ROWS = 0 if kind == "compiled" else 2**62
+    try:
+        yield
+    finally:
+        fast.KERNEL_ROWS = saved
 
 
 @st.composite
@@ -284,10 +303,12 @@ def test_fast_path_rows_equal_assess(table: list[dict[str, Any]]) -> None:
     timed = frame.copy()
     for name in ("committed_on", "ended_on", "detected_on", "decided_on"):
         timed[name] = frame[name].astype("datetime64[ns]") + hours
-    for given_table in (frame, pa.Table.from_pandas(frame, preserve_index=False),
-                        _numpy_mapping(table), timed):
-        result = assess_table(given_table, CATALOG, today=TODAY)
-        assert _rows_of(result) == expected, type(given_table)
+    for loop in LOOPS:
+        with _loop(loop):
+            for given_table in (frame, pa.Table.from_pandas(frame, preserve_index=False),
+                                _numpy_mapping(table), timed):
+                result = assess_table(given_table, CATALOG, today=TODAY)
+                assert _rows_of(result) == expected, (loop, type(given_table))
 
 
 def _common_log(n: int, seed: int) -> pd.DataFrame:
@@ -333,10 +354,13 @@ def test_fast_path_takes_every_kind_of_typed_input(monkeypatch: pytest.MonkeyPat
     numpy_columns = {name: frame[name].to_numpy() for name in frame.columns}
     for name in ("provision", "offender_kind"):
         numpy_columns[name] = frame[name].astype(str).to_numpy()
-    for given_table in (frame, pa.Table.from_pandas(frame, preserve_index=False), numpy_columns):
-        batch._MEMOS.clear()
-        for _ in range(2):  # cold, then warm
-            assert _rows_of(assess_table(given_table, CATALOG, today=TODAY)) == expected
+    for loop in LOOPS:
+        with _loop(loop):
+            for given_table in (frame, pa.Table.from_pandas(frame, preserve_index=False),
+                                numpy_columns):
+                batch._MEMOS.clear()
+                for _ in range(2):  # cold, then warm
+                    assert _rows_of(assess_table(given_table, CATALOG, today=TODAY)) == expected
 
 
 def test_fast_path_keeps_the_index_and_dtypes() -> None:
@@ -364,10 +388,52 @@ def test_a_bad_row_is_answered_alone_on_the_fast_path(monkeypatch: pytest.Monkey
     frame.loc[8, "ended_on"] = frame.loc[8, "committed_on"] - pd.Timedelta(days=1)
     frame.loc[9, "committed_on"] = pd.Timestamp("1900-01-01")
     frame.loc[10, "committed_on"] = pd.NaT
-    result = assess_table(frame, CATALOG, today=TODAY)
     expected = [_expected(row) for row in (frame.iloc[i].to_dict() for i in range(len(frame)))]
-    assert _rows_of(result) == expected
-    assert result["error"].notna().sum() == 4
+    for loop in LOOPS:  # (the compiled loop leaves such a table to the numpy passes)
+        with _loop(loop):
+            result = assess_table(frame, CATALOG, today=TODAY)
+            assert _rows_of(result) == expected
+            assert result["error"].notna().sum() == 4
+
+
+@pytest.mark.skipif("compiled" not in LOOPS, reason="numba is not installed")
+def test_the_compiled_loop_answers_clean_tables(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Long clean tables go through the compiled loop (and give assess's rows), also from
+    several threads at once; a table with a row failing a check goes back to numpy."""
+    import threading
+
+    import penalty_rules.batch.fast as fast
+
+    taken: list[bool] = []
+    original = fast._through_kernel
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        result = original(*args, **kwargs)
+        taken.append(result is not None)
+        return result
+
+    monkeypatch.setattr(fast, "_through_kernel", spy)
+    monkeypatch.setattr(fast, "KERNEL_ROWS", 100)
+    frame = _common_log(300, seed=8)
+    expected = [_expected(row) for row in (frame.iloc[i].to_dict() for i in range(len(frame)))]
+    assert _rows_of(assess_table(frame, CATALOG, today=TODAY)) == expected
+    assert taken == [True]
+    assert _rows_of(assess_table(frame.iloc[:50], CATALOG, today=TODAY)) == expected[:50]
+    assert taken == [True]  # (too short for the loop)
+
+    answers: list[Any] = []
+    threads = [threading.Thread(target=lambda: answers.append(
+        _rows_of(assess_table(frame, CATALOG, today=TODAY)))) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert answers == [expected] * 4
+
+    frame.loc[7, "decided_on"] = frame.loc[7, "detected_on"] - pd.Timedelta(days=1)
+    taken.clear()
+    result = assess_table(frame, CATALOG, today=TODAY)
+    assert taken == [False] and result["error"].notna().sum() == 1
 
 
 def test_empty_text_or_kind_cells_answer_as_on_the_general_path() -> None:

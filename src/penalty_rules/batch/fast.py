@@ -16,6 +16,7 @@ answers instead; the answers are the same.
 from __future__ import annotations
 
 import functools
+import importlib.util
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
@@ -177,6 +178,13 @@ def fast_columns(columns: Any, n: int, catalog: Catalog, today: date) -> FastRes
     today_n = (today.toordinal() - _EPOCH) * unit
     committed, detected = secs["committed_on"], secs["detected_on"]
     assert committed is not None and detected is not None
+    if apart is None and _compiled_loop(n):
+        done = _through_kernel(secs, unit, today_n, low, high, text_codes, kind_codes,
+                               resolved, fined, texts, len(kind_texts),
+                               {"mitigating": mitigating, "aggravating": aggravating,
+                                "times": times}, known_m, known_a, catalog, n, np)
+        if done is not None:
+            return done
     checked = (_checked(committed, detected, secs["decided_on"], secs["ended_on"], today_n, low,
                         high, n, np)
                or _sifted(committed, detected, secs["decided_on"], secs["ended_on"], today_n,
@@ -253,6 +261,84 @@ def fast_columns(columns: Any, n: int, catalog: Catalog, today: date) -> FastRes
             result.pending = np.setdiff1d(result.pending, fails)
     if len(own):
         result.pending = own if result.pending is None else np.union1d(result.pending, own)
+    return result
+
+
+#: The fewest rows for which the compiled loop (:mod:`~penalty_rules.batch.kernel`) is
+#: used when numba is installed: loading it costs about as much as the numpy path spends on
+#: this many rows.
+KERNEL_ROWS = 250_000
+
+
+def _compiled_loop(n: int) -> bool:
+    """Whether the compiled loop answers a clean table of ``n`` rows."""
+    return n >= KERNEL_ROWS and importlib.util.find_spec("numba") is not None
+
+
+def _through_kernel(secs: dict[str, Array | None], unit: int, today_n: int, low: int,
+                    high: int, text_codes: Array, kind_codes: Array, resolved: Any,
+                    fined: list[Any], texts: list[Any], kinds: int,
+                    counts: dict[str, Any], known_m: int, known_a: int, catalog: Catalog,
+                    n: int, np: Any) -> FastResult | None:
+    """Every row in one compiled pass (:mod:`~penalty_rules.batch.kernel`); ``None`` when a
+    row fails a check or a day lies outside the tables (the numpy path then answers)."""
+    from . import kernel
+
+    width = max(len(r.breakpoints) for r in resolved) + 1
+    size = len(texts) * width * width * kinds
+    if size > 2**31 - 1:
+        return None
+    memo = _memos(catalog)
+    answers = _known(memo, texts, fined, resolved, width, kinds)
+
+    def run(keys: Array | None) -> tuple[int, dict[str, Array], _Tables]:
+        tables = _Tables.of(answers, size, np)
+        fines, cells, across = _fine_table(tables, known_m, known_a, np)
+        known = np.array(tables.known, dtype=np.intp)
+        periods = np.unique(tables.years[known]) if len(known) else np.zeros(1, np.int64)
+        ends = _ends(0, _DIRECT - 1, tuple(periods.tolist()))
+        if ends is None:
+            return kernel.BAIL, {}, tables
+        warning_only = bool((tables.low[known] < 0).any())
+        period_of = np.searchsorted(periods, tables.years).astype(np.int64)
+        found, out = kernel.run_rows(
+            secs, unit, today_n, low, high, text_codes, kind_codes, resolved, width, kinds,
+            tables, period_of, warning_only, fines, cells, across, ends, _DIRECT, counts, keys)
+        return found, out, tables
+
+    unknown, out, tables = run(None)
+    if unknown == kernel.BAIL:
+        return None
+    if unknown:
+        # Groups not known yet are worked out from one of their rows (then remembered).
+        keys = np.empty(n, dtype=np.intp)
+        run(keys)
+        present = np.zeros(size, dtype=bool)
+        present[keys] = True
+        missing = [g for g in np.flatnonzero(present).tolist() if g not in answers]
+        if missing:
+            rows = np.empty(size, dtype=np.int64)
+            rows[keys] = np.arange(n, dtype=np.int64)
+            committed, detected = secs["committed_on"], secs["detected_on"]
+            assert committed is not None and detected is not None
+            decided = secs["decided_on"]
+            decided = (np.full(n, today_n, dtype=np.int64) if decided is None
+                       else np.where(decided == _NAT, today_n, decided))
+            for g in missing:
+                i = int(rows[g])
+                answers[g] = _answer_for(catalog, texts[int(text_codes[i])],
+                                         fined[int(kind_codes[i])], committed,
+                                         secs["ended_on"], detected, decided, i, unit)
+                memo.remember(_memo_key(g, texts, fined, resolved, width, kinds), answers[g])
+            unknown, out, tables = run(None)
+    if not tables.known:
+        return None  # no group answered: the general path
+    result = FastResult(out["document"], out["provision"], tables.texts, out["fine_min"],
+                        out["fine_max"], out["money_empty"], out["fine"], out["fine_empty"],
+                        out["time_barred"], out["expires"].view("datetime64[s]"))
+    if unknown:
+        # Groups whose rules raise an error: their rows are answered one by one.
+        result.pending = np.flatnonzero(out["document"] < 0)
     return result
 
 
@@ -560,6 +646,21 @@ def _answer_for(catalog: Catalog, text: str, fined: Any, committed: Array, ended
         return None
 
 
+def _fine_table(t: _Tables, known_m: int, known_a: int, np: Any) -> tuple[Array, int, int]:
+    """The specific fine of every known group for every count of mitigating (``0 …
+    known_m``) and aggravating (``0 … known_a + 1``: a repetition may add one)
+    circumstances, flat: group × cells + mitigating × across + aggravating."""
+    known = np.array(t.known, dtype=np.intp)
+    across = known_a + 2
+    cells = (known_m + 1) * across
+    grid_m = np.arange(known_m + 1, dtype=np.int64)[None, :, None]
+    grid_a = np.arange(across, dtype=np.int64)[None, None, :]
+    table = np.full((len(t.low), known_m + 1, across), -1, dtype=np.int64)
+    table[known] = _specific(t.low[known, None, None], t.high[known, None, None], grid_m,
+                             grid_a, t.scheme[known, None, None], t.percent[known, None, None])
+    return table.reshape(-1), cells, across  # (groups not present: -1, never read)
+
+
 def _answer_rows(t: _Tables, document: Array, key: Array, mitigating: Any, aggravating: Any,
                  times: Any, ref_day: Array, decided_day: Array, first: int, last: int,
                  known_m: int, known_a: int, n: int, np: Any) -> FastResult | None:
@@ -593,14 +694,7 @@ def _answer_rows(t: _Tables, document: Array, key: Array, mitigating: Any, aggra
 
     # The specific fine: a table per group and counts of circumstances (and, for acts
     # fined once, one more aggravating count for a repetition), looked up per row.
-    across = known_a + 2
-    cells = (known_m + 1) * across
-    grid_m = np.arange(known_m + 1, dtype=np.int64)[None, :, None]
-    grid_a = np.arange(across, dtype=np.int64)[None, None, :]
-    table = np.full((len(t.low), known_m + 1, across), -1, dtype=np.int64)
-    table[known] = _specific(t.low[known, None, None], t.high[known, None, None], grid_m,
-                             grid_a, t.scheme[known, None, None], t.percent[known, None, None])
-    fines = table.reshape(-1)  # (groups not present: -1, never read)
+    fines, cells, across = _fine_table(t, known_m, known_a, np)
     small = np.int16 if cells <= 2**15 - 1 else np.int32
     counts: Any = None
     if mitigating is not None:
