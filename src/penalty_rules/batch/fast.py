@@ -282,7 +282,7 @@ def _through_kernel(secs: dict[str, Array | None], unit: int, today_n: int, low:
                     n: int, np: Any) -> FastResult | None:
     """Every row in one compiled pass (:mod:`~penalty_rules.batch.kernel`); ``None`` when a
     row fails a check or a day lies outside the tables (the numpy path then answers)."""
-    from . import kernel
+    from .kernel import BAIL, run_rows  # (numba: loaded only for long tables)
 
     width = max(len(r.breakpoints) for r in resolved) + 1
     size = len(texts) * width * width * kinds
@@ -298,16 +298,16 @@ def _through_kernel(secs: dict[str, Array | None], unit: int, today_n: int, low:
         periods = np.unique(tables.years[known]) if len(known) else np.zeros(1, np.int64)
         ends = _ends(0, _DIRECT - 1, tuple(periods.tolist()))
         if ends is None:
-            return kernel.BAIL, {}, tables
+            return BAIL, {}, tables
         warning_only = bool((tables.low[known] < 0).any())
         period_of = np.searchsorted(periods, tables.years).astype(np.int64)
-        found, out = kernel.run_rows(
+        found, out = run_rows(
             secs, unit, today_n, low, high, text_codes, kind_codes, resolved, width, kinds,
             tables, period_of, warning_only, fines, cells, across, ends, _DIRECT, counts, keys)
         return found, out, tables
 
     unknown, out, tables = run(None)
-    if unknown == kernel.BAIL:
+    if unknown == BAIL:
         return None
     if unknown:
         # Groups not known yet are worked out from one of their rows (then remembered).
