@@ -275,7 +275,8 @@ def test_bundled_frames_are_lawful(today: AuditReport) -> None:
 
 def test_stale_verification_fires_and_is_quiet(tmp_path: Path, today: AuditReport) -> None:
     assert "68/2025/NĐ-CP" not in subjects(today, "stale_verification")  # in force 02/05/2025, confirmed
-    assert "80/2015/QH13" in subjects(today, "stale_verification")  # MEMORY in-force date
+    assert "80/2015/QH13" not in subjects(today, "stale_verification")  # confirmed 2026-12-03
+    assert "174/2013/NĐ-CP" in subjects(today, "stale_verification")  # MEMORY in-force date
     catalog = load_files([write(tmp_path, "old.toml", OLD_FRAME)], load_catalog())
     assert not by_check(audit(catalog, TODAY, document="996/2013/NĐ-CP"), "stale_verification")
     later = audit(catalog, date(2028, 6, 1), document="996/2013/NĐ-CP")
