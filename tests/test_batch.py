@@ -396,6 +396,18 @@ def test_a_bad_row_is_answered_alone_on_the_fast_path(monkeypatch: pytest.Monkey
             assert result["error"].notna().sum() == 4
 
 
+@pytest.mark.parametrize("dtype", ["uint8", "uint16", "uint32", "uint64", "int16", "int64"])
+def test_counts_of_any_integer_type(dtype: str) -> None:
+    """Counts typed as any integer (unsigned ones too) give assess's rows in both loops."""
+    frame = _common_log(60, seed=9)
+    for name in ("mitigating", "aggravating", "times"):
+        frame[name] = frame[name].astype(dtype)
+    expected = [_expected(row) for row in (frame.iloc[i].to_dict() for i in range(len(frame)))]
+    for loop in LOOPS:
+        with _loop(loop):
+            assert _rows_of(assess_table(frame, CATALOG, today=TODAY)) == expected, loop
+
+
 @pytest.mark.skipif("compiled" not in LOOPS, reason="numba is not installed")
 def test_the_compiled_loop_answers_clean_tables(monkeypatch: pytest.MonkeyPatch) -> None:
     """Long clean tables go through the compiled loop (and give assess's rows), also from

@@ -119,7 +119,9 @@ def _small_ints(values: Any, least: int, most: int, pd: Any, np: Any) -> Array |
         return False
     if len(arr) and (int(arr.min()) < least or int(arr.max()) > most):
         return False
-    result: Array = arr
+    # Unsigned counts are read as signed (their values are in range): numpy would turn
+    # uint64 mixed with signed numbers into floats.
+    result: Array = arr.astype(np.int64) if arr.dtype.kind == "u" else arr
     return result
 
 
@@ -272,7 +274,20 @@ KERNEL_ROWS = 250_000
 
 def _compiled_loop(n: int) -> bool:
     """Whether the compiled loop answers a clean table of ``n`` rows."""
-    return n >= KERNEL_ROWS and importlib.util.find_spec("numba") is not None
+    return n >= KERNEL_ROWS and _kernel_loads()
+
+
+@functools.lru_cache(maxsize=1)
+def _kernel_loads() -> bool:
+    """numba is installed and the compiled loop's module imports (a numba that does not
+    match the installed numpy refuses to import: the numpy passes then answer)."""
+    if importlib.util.find_spec("numba") is None:
+        return False
+    try:
+        from .kernel import run_rows  # noqa: F401
+    except ImportError:
+        return False
+    return True
 
 
 def _through_kernel(secs: dict[str, Array | None], unit: int, today_n: int, low: int,
