@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date, timedelta
 from typing import Any
 
@@ -17,6 +14,8 @@ pd = pytest.importorskip("pandas")
 
 from penalty_rules import PenaltyRulesError, assess, bundled_catalog  # noqa: E402
 from penalty_rules.batch import OUTPUT_COLUMNS, assess_table, row_case  # noqa: E402
+from tests.batch_support import LOOPS as BATCH_LOOPS  # noqa: E402
+from tests.batch_support import batch_loop, plain  # noqa: E402
 
 CATALOG = bundled_catalog()
 TODAY = date(2026, 12, 1)
@@ -40,21 +39,8 @@ def _texts() -> list[str]:
 TEXTS = _texts()
 START = date(2013, 1, 1)
 
-#: The loops of the fast path: numpy passes, and the compiled loop when numba is installed.
-LOOPS = ["numpy"] + (["compiled"] if importlib.util.find_spec("numba") else [])
-
-
-@contextmanager
-def _loop(kind: str) -> Iterator[None]:
-    """Answer clean tables of any length with the numpy passes or with the compiled loop."""
-    import penalty_rules.batch.fast as fast
-
-    saved = fast.KERNEL_ROWS
-    fast.KERNEL_ROWS = 0 if kind == "compiled" else 2**62
-    try:
-        yield
-    finally:
-        fast.KERNEL_ROWS = saved
+LOOPS = BATCH_LOOPS
+_loop = batch_loop
 
 
 @st.composite
@@ -90,16 +76,7 @@ def _expected(row: dict[str, Any]) -> tuple[Any, ...]:
             answer.fine, answer.time_barred, answer.limitation_expires_on, None)
 
 
-def _plain(value: Any) -> Any:
-    if value is None or value is pd.NA or value is pd.NaT:
-        return None
-    if isinstance(value, float) and value != value:
-        return None
-    if isinstance(value, pd.Timestamp):
-        return value.date()
-    if hasattr(value, "item"):
-        return value.item()
-    return value
+_plain = plain
 
 
 def _columns(table: list[dict[str, Any]]) -> dict[str, list[Any]]:

@@ -17,8 +17,6 @@ transition moves the first one's law day.
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -30,6 +28,7 @@ pd = pytest.importorskip("pandas")
 
 from penalty_rules import Catalog, PenaltyRulesError, assess, load_catalog, load_files  # noqa: E402
 from penalty_rules.batch import OUTPUT_COLUMNS, assess_table, row_case  # noqa: E402
+from tests.batch_support import batch_loop, plain  # noqa: E402
 from tests.conftest import write  # noqa: E402
 
 TODAY = date(2033, 6, 1)
@@ -154,17 +153,7 @@ def user_catalog(tmp_path_factory: pytest.TempPathFactory) -> Catalog:
                       load_catalog())
 
 
-@contextmanager
-def _loop(kind: str) -> Iterator[None]:
-    """Answer clean tables of any length with the numpy passes or the compiled loop."""
-    import penalty_rules.batch.fast as fast
-
-    saved = fast.KERNEL_ROWS
-    fast.KERNEL_ROWS = 0 if kind == "compiled" else 2**62
-    try:
-        yield
-    finally:
-        fast.KERNEL_ROWS = saved
+_loop = batch_loop
 
 
 def _one(catalog: Catalog, text: str, committed: str, ended: str | None, detected: str,
@@ -251,14 +240,7 @@ def _expected(catalog: Catalog, frame: pd.DataFrame) -> list[tuple[Any, ...]]:
     return out
 
 
-def _plain(value: Any) -> Any:
-    if value is None or value is pd.NA or value is pd.NaT:
-        return None
-    if isinstance(value, pd.Timestamp):
-        return value.date()
-    if hasattr(value, "item"):
-        return value.item()
-    return value
+_plain = plain
 
 
 def _facts(row: dict[str, Any]) -> str:
