@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import io
 import sys
 import types
@@ -82,7 +83,11 @@ def test_is_terminal_on_odd_streams() -> None:
     assert not is_terminal(closed) and not is_terminal(object()) and is_terminal(Terminal())
 
 
-@pytest.mark.parametrize("fast", [True, False])
+@pytest.mark.parametrize("fast", [
+    pytest.param(True, marks=pytest.mark.skipif(
+        importlib.util.find_spec("pandas") is None or importlib.util.find_spec("pyarrow") is None,
+        reason="the columnar path needs the extra [batch]")),
+    False])
 def test_cli_draws_bars_on_a_terminal(fake_tqdm: type[FakeBar], monkeypatch: pytest.MonkeyPatch,
                                       capsys: pytest.CaptureFixture[str], fast: bool) -> None:
     from penalty_rules.planning import caselog
