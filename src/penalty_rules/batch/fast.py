@@ -227,19 +227,9 @@ def fast_columns(columns: Any, n: int, catalog: Catalog, today: date) -> FastRes
     answers = _known(memo, texts, fined, resolved, width, kinds)
     tables = _Tables.of(answers, size, np)
     document = np.take(tables.document, key)
-    if int(document.min()) < 0:
-        present = np.zeros(size, dtype=bool)
-        present[key] = True
-        groups = np.flatnonzero(present).tolist()
-        rows = np.zeros(size, dtype=np.int64)
-        rows[key] = np.arange(n, dtype=np.int64)
-        for g in groups:
-            if g not in answers:
-                i = int(rows[g])
-                answers[g] = _answer_for(catalog, texts[int(text_codes[i])],
-                                         fined[int(kind_codes[i])], committed, ended, detected,
-                                         decided, i, unit)
-                memo.remember(_memo_key(g, texts, fined, resolved, width, kinds), answers[g])
+    if int(document.min()) < 0 and _work_out_groups(
+            catalog, memo, answers, key, size, texts, fined, resolved, width, kinds,
+            text_codes, kind_codes, (committed, ended, detected, decided), unit, np):
         tables = _Tables.of(answers, size, np)
         document = np.take(tables.document, key)
     if not tables.known:
@@ -328,23 +318,12 @@ def _through_kernel(secs: dict[str, Array | None], unit: int, today_n: int, low:
         # Groups not known yet are worked out from one of their rows (then remembered).
         keys = np.empty(n, dtype=np.intp)
         run(keys)
-        present = np.zeros(size, dtype=bool)
-        present[keys] = True
-        missing = [g for g in np.flatnonzero(present).tolist() if g not in answers]
-        if missing:
-            rows = np.empty(size, dtype=np.int64)
-            rows[keys] = np.arange(n, dtype=np.int64)
-            committed, detected = secs["committed_on"], secs["detected_on"]
-            assert committed is not None and detected is not None
-            decided = secs["decided_on"]
-            decided = (np.full(n, today_n, dtype=np.int64) if decided is None
-                       else np.where(decided == _NAT, today_n, decided))
-            for g in missing:
-                i = int(rows[g])
-                answers[g] = _answer_for(catalog, texts[int(text_codes[i])],
-                                         fined[int(kind_codes[i])], committed,
-                                         secs["ended_on"], detected, decided, i, unit)
-                memo.remember(_memo_key(g, texts, fined, resolved, width, kinds), answers[g])
+        decided = secs["decided_on"]
+        decided = (np.full(n, today_n, dtype=np.int64) if decided is None
+                   else np.where(decided == _NAT, today_n, decided))
+        days = (secs["committed_on"], secs["ended_on"], secs["detected_on"], decided)
+        if _work_out_groups(catalog, memo, answers, keys, size, texts, fined, resolved, width,
+                            kinds, text_codes, kind_codes, days, unit, np):
             unknown, out, tables = run(None)
     if not tables.known:
         return None  # no group answered: the general path
@@ -636,6 +615,29 @@ class _Tables:
         code = np.int8 if len(texts) < 127 else np.int32
         t.document, t.provision = t.document.astype(code), t.provision.astype(code)
         return t
+
+
+def _work_out_groups(catalog: Catalog, memo: Any, answers: dict[int, _GroupAnswer | None],
+                     keys: Array, size: int, texts: list[Any], fined: list[Any], resolved: Any,
+                     width: int, kinds: int, text_codes: Array, kind_codes: Array,
+                     days: tuple[Any, Any, Any, Any], unit: int, np: Any) -> bool:
+    """Each group of ``keys`` not yet in ``answers`` worked out from one of its rows and
+    remembered for the catalog; whether there was any. ``days``: committed, ended,
+    detected and decided (an empty decision day already replaced by today)."""
+    present = np.zeros(size, dtype=bool)
+    present[keys] = True
+    missing = [g for g in np.flatnonzero(present).tolist() if g not in answers]
+    if not missing:
+        return False
+    rows = np.empty(size, dtype=np.int64)
+    rows[keys] = np.arange(len(keys), dtype=np.int64)
+    committed, ended, detected, decided = days
+    for g in missing:
+        i = int(rows[g])
+        answers[g] = _answer_for(catalog, texts[int(text_codes[i])], fined[int(kind_codes[i])],
+                                 committed, ended, detected, decided, i, unit)
+        memo.remember(_memo_key(g, texts, fined, resolved, width, kinds), answers[g])
+    return True
 
 
 def _answer_for(catalog: Catalog, text: str, fined: Any, committed: Array, ended: Array | None,
