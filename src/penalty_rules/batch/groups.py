@@ -8,6 +8,7 @@ dates on which some rule of it starts or ends): they get the same frame and rule
 
 from __future__ import annotations
 
+import importlib
 import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -39,22 +40,21 @@ _NAT = -(2**63)  # an absent day (numpy's NaT)
 _SCHEME_CODES = {kind: i for i, kind in enumerate(SchemeKind)}
 
 
-def _need_numpy() -> Any:
+def _need(module: str) -> Any:
+    """``module`` of the extra ``[batch]``, or an error saying how to install it."""
     try:
-        import numpy  # type: ignore[import-not-found, unused-ignore]
+        return importlib.import_module(module)
     except ImportError:  # pragma: no cover - depends on the installation
         raise ImportError("the batch path needs numpy and pandas: "
                           "pip install 'penalty_rules[batch]'") from None
-    return numpy
+
+
+def _need_numpy() -> Any:
+    return _need("numpy")
 
 
 def _need_pandas() -> Any:
-    try:
-        import pandas  # type: ignore[import-untyped, import-not-found, unused-ignore]
-    except ImportError:  # pragma: no cover - depends on the installation
-        raise ImportError("the batch path needs numpy and pandas: "
-                          "pip install 'penalty_rules[batch]'") from None
-    return pandas
+    return _need("pandas")
 
 
 def _factorize(values: Any) -> tuple[Array, list[Any]]:
