@@ -26,6 +26,23 @@ def batch_loop(kind: str) -> Iterator[None]:
         fast.KERNEL_ROWS = saved
 
 
+def kernel_spy(monkeypatch: Any) -> list[bool]:
+    """Record, per call of the compiled loop's entry, whether it answered the table
+    (``False``: it handed the table back to the numpy passes)."""
+    import penalty_rules.batch.fast as fast
+
+    taken: list[bool] = []
+    through = fast._through_kernel
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        result = through(*args, **kwargs)
+        taken.append(result is not None)
+        return result
+
+    monkeypatch.setattr(fast, "_through_kernel", spy)
+    return taken
+
+
 def plain(value: Any) -> Any:
     """A table cell as a plain Python value (missing values as ``None``, days as dates)."""
     import pandas as pd

@@ -15,7 +15,7 @@ pd = pytest.importorskip("pandas")
 from penalty_rules import PenaltyRulesError, assess, bundled_catalog  # noqa: E402
 from penalty_rules.batch import OUTPUT_COLUMNS, assess_table, row_case  # noqa: E402
 from tests.batch_support import LOOPS as BATCH_LOOPS  # noqa: E402
-from tests.batch_support import batch_loop, plain  # noqa: E402
+from tests.batch_support import batch_loop, kernel_spy, plain  # noqa: E402
 
 CATALOG = bundled_catalog()
 TODAY = date(2026, 12, 1)
@@ -393,15 +393,7 @@ def test_the_compiled_loop_answers_clean_tables(monkeypatch: pytest.MonkeyPatch)
 
     import penalty_rules.batch.fast as fast
 
-    taken: list[bool] = []
-    original = fast._through_kernel
-
-    def spy(*args: Any, **kwargs: Any) -> Any:
-        result = original(*args, **kwargs)
-        taken.append(result is not None)
-        return result
-
-    monkeypatch.setattr(fast, "_through_kernel", spy)
+    taken = kernel_spy(monkeypatch)
     monkeypatch.setattr(fast, "KERNEL_ROWS", 100)
     frame = _common_log(300, seed=8)
     expected = [_expected(row) for row in (frame.iloc[i].to_dict() for i in range(len(frame)))]

@@ -28,7 +28,7 @@ pd = pytest.importorskip("pandas")
 
 from penalty_rules import Catalog, PenaltyRulesError, assess, load_catalog, load_files  # noqa: E402
 from penalty_rules.batch import OUTPUT_COLUMNS, assess_table, row_case  # noqa: E402
-from tests.batch_support import batch_loop, plain  # noqa: E402
+from tests.batch_support import batch_loop, kernel_spy, plain  # noqa: E402
 from tests.conftest import write  # noqa: E402
 
 TODAY = date(2033, 6, 1)
@@ -264,7 +264,6 @@ def test_fast_path_moves_the_law_day_as_assess(user_catalog: Catalog, loop: str,
     — cold (nothing remembered for the catalog) and warm. (With the test texts alone every
     text has the same switch day; with bundled texts each has its own.)"""
     import penalty_rules.batch as batch
-    import penalty_rules.batch.fast as fast
 
     frame = _table(texts)
     expected = _expected(user_catalog, frame)
@@ -288,16 +287,8 @@ def test_fast_path_moves_the_law_day_as_assess(user_catalog: Catalog, loop: str,
     def refuse(*args: Any, **kwargs: Any) -> Any:
         raise AssertionError("the general path was taken")
 
-    taken: list[bool] = []
-    through = fast._through_kernel
-
-    def spy(*args: Any, **kwargs: Any) -> Any:
-        result = through(*args, **kwargs)
-        taken.append(result is not None)
-        return result
-
+    taken = kernel_spy(monkeypatch)
     monkeypatch.setattr(batch, "_assess_columns", refuse)
-    monkeypatch.setattr(fast, "_through_kernel", spy)
     with _loop(loop):
         batch._MEMOS.clear()
         for _ in range(2):  # cold, then warm
