@@ -373,6 +373,24 @@ def test_a_bad_row_is_answered_alone_on_the_fast_path(monkeypatch: pytest.Monkey
             assert result["error"].notna().sum() == 4
 
 
+@pytest.mark.parametrize("column", ["mitigating", "aggravating", "times", "quantity", "goods_value"])
+@pytest.mark.parametrize("number", [10**30, -(10**30)])
+def test_an_absurd_number_fails_its_row_only(column: str, number: int) -> None:
+    """A whole number past int64 in a column of Python values: that row gets assess's
+    error, the other rows their answers (the table never fails)."""
+    row = {"provision": "khoản 1 Điều 95 Nghị định 174/2026/NĐ-CP", "offender_kind": "individual",
+           "committed_on": "2026-08-01", "ended_on": None, "detected_on": "2026-08-02",
+           "decided_on": "2026-09-01", "mitigating": 0, "aggravating": 0}
+    table = {name: [value, value] for name, value in row.items()}
+    table[column] = [None if column in ("quantity", "goods_value") else 1 if column == "times"
+                     else 0, number]
+    result = assess_table(table, CATALOG, today=TODAY)
+    assert result["fine"][0] == 12_500_000 and result["error"][0] is None
+    with pytest.raises(PenaltyRulesError) as info:
+        assess(row_case({name: values[1] for name, values in table.items()}, CATALOG), CATALOG)
+    assert result["fine"][1] is None and result["error"][1] == str(info.value)
+
+
 @pytest.mark.parametrize("dtype", ["uint8", "uint16", "uint32", "uint64", "int16", "int64"])
 def test_counts_of_any_integer_type(dtype: str) -> None:
     """Counts typed as any integer (unsigned ones too) give assess's rows in both loops."""

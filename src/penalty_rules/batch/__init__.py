@@ -167,9 +167,16 @@ def _integers(values: Any, n: int, default: int) -> tuple[Array, Array]:
             out[i] = default
         elif isinstance(value, bool) or not isinstance(value, int | np.integer):
             out[i], bad[i] = default, True  # money and counts are whole numbers, never floats
-        else:
+        elif _fits(value):
             out[i] = int(value)
+        else:
+            out[i], bad[i] = default, True  # an absurd number: assess names the problem
     return out, bad
+
+
+def _fits(value: Any) -> bool:
+    """A whole number a column of int64 can hold."""
+    return -(2**63) <= int(value) < 2**63
 
 
 def _column(table: Mapping[str, Any], name: str) -> Any:
@@ -239,7 +246,10 @@ def _circumstances(values: Any, n: int, catalog: Catalog, kind: CircumstanceKind
         items = values.to_numpy(dtype=object) if series is not None else values
         for i, value in enumerate(items):
             if isinstance(value, int | np.integer) and not isinstance(value, bool):
-                counts[i] = int(value)
+                if _fits(value):
+                    counts[i] = int(value)  # (out of range: checked with the others)
+                else:
+                    fallback[i] = True  # an absurd count: assess names the problem
                 continue
             if value is None or (isinstance(value, float) and value != value):
                 codes: tuple[str, ...] = ()
